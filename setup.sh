@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# setup.sh - the two set-up commands of README.md.
+#
+#   ./setup.sh         install what is missing, build, run the main job on examples/
+#   ./setup.sh test    install what the tests need too, build, run every test
+#
+# Both are idempotent: packages already installed are not touched, and the
+# build is incremental. apt-get needs root (sudo is used when present).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=${1:-run}
+build=${RASAD_BUILD_DIR:-build}
+
+# Debian packages: to build, and in addition to test.
+build_pkgs=(gcc libc6-dev make cmake pkg-config python3 unicode-data
+            libutf8proc-dev libjalali-dev myspell-fa)
+test_pkgs=(python3-icu)
+
+need=()
+want=("${build_pkgs[@]}")
+[ "$mode" = test ] && want+=("${test_pkgs[@]}")
+for p in "${want[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
+done
+if [ ${#need[@]} -gt 0 ]; then
+    echo "setup: installing ${need[*]}"
+    sudo=
+    if [ "$(id -u)" != 0 ]; then
+        command -v sudo >/dev/null || { echo "setup: run as root to install: ${need[*]}" >&2; exit 1; }
+        sudo=sudo
+    fi
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${need[@]}"
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j"$jobs"
+
+case "$mode" in
+run)
+    # The main job (for now): normalize the example articles, show what changed.
+    for f in examples/*.txt; do
+        out="$build/examples/$(basename "$f")"
+        mkdir -p "$build/examples"
+        stats=$("$build/rasad" normalize --stats "$f" 2>&1 >"$out" | tr '\n' ' ')
+        echo "== $f -> $out"
+        echo "   $stats"
+        paste -d '\n' "$f" "$out" | awk 'NR % 2 == 1 { before = $0; next }
+            $0 != before && shown < 2 && length(before) < 400 {
+                print "   before: " before; print "   after:  " $0; shown++ }'
+    done
+    ;;
+test)
+    ctest --test-dir "$build" --output-on-failure -j"$jobs"
+    ;;
+*)
+    echo "usage: ./setup.sh [test]" >&2
+    exit 2
+    ;;
+esac

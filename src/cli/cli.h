@@ -1,0 +1,44 @@
+/* cli.h - what the subcommands of the rasad program share. */
+#ifndef RASAD_CLI_H
+#define RASAD_CLI_H
+
+#include <stdio.h>
+#include <stddef.h>
+
+/* Exit codes of every command. */
+enum { CLI_OK = 0, CLI_SOME_FAILED = 1, CLI_USAGE = 2 };
+
+typedef struct cli_command {
+    const char *name;                 /* as typed after "rasad" */
+    int (*run)(int argc, char **argv); /* argv[0] is the command name */
+    const char *summary;              /* one line for rasad --help */
+} cli_command;
+
+/* The subcommands (cmd_<name>.c), listed in commands.c. */
+int cmd_normalize(int argc, char **argv);
+int cmd_tokenize(int argc, char **argv);
+
+extern const cli_command cli_commands[];
+extern const size_t cli_ncommands;
+
+/* Prints "rasad: <msg>\n" to stderr (printf-style). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "rasad <cmd>: <msg>" plus a pointer to --help and returns CLI_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Calls fn for every line of each named file ("-" or no files: stdin). The
+ * line is passed without its '\n'; has_nl says whether one followed. lineno
+ * counts from 1 per file. A file that cannot be opened or read is reported
+ * ("rasad: cannot open 'x': ...") and skipped. fn returning non-zero stops
+ * everything. Returns CLI_OK, CLI_SOME_FAILED when a file failed, or the
+ * value fn returned. */
+typedef int (*cli_line_fn)(void *ctx, const char *name, size_t lineno,
+                           const char *line, size_t n, int has_nl);
+int cli_each_line(char **files, int nfiles, cli_line_fn fn, void *ctx);
+
+/* Writes s[0..n) as a JSON string (with quotes) to f. Invalid UTF-8 is
+ * written as \ufffd. */
+void cli_json_string(FILE *f, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,257 @@
+/* norm_chars.c - the normalizer's character pass.
+ *
+ * One left-to-right walk over the input. Each code point's rule comes from
+ * the generated tables (norm_tables.c); what needs context lives here:
+ * spaces are held back until the next character says whether they stay
+ * (trimmed at line edges, dropped before closing and after opening
+ * punctuation), a ZWNJ is held back until a letter follows it, hamza marks
+ * compose with the letter before them, and . ٫ ٬ between digits are
+ * number marks. */
+#include <string.h>
+#include "norm_internal.h"
+#include "norm_tables.h"
+
+typedef struct line_state {
+    int pend_space;        /* a space waits to be written */
+    uint32_t space_src;    /* its source offset */
+    int pend_zwnj;         /* a ZWNJ waits to be written */
+    uint32_t zwnj_src;     /* its source offset */
+    unsigned last_props;   /* props of the last written character; 0 at line start */
+    uint32_t last_cp;      /* the last written code point; 0 at line start */
+    size_t last_at;        /* where it starts in the output */
+    int at_start;          /* nothing written on this line yet */
+} line_state;
+
+static void put(rasad__nout *o, const char *s, size_t len, uint32_t src)
+{
+    memcpy(o->p + o->n, s, len);
+    if (o->map)
+        for (size_t i = 0; i < len; i++)
+            o->map[o->n + i] = src;
+    o->n += len;
+}
+
+static void put_cp(rasad__nout *o, uint32_t cp, uint32_t src)
+{
+    char b[4];
+    put(o, b, rasad_utf8_encode(cp, b), src);
+}
+
+static int is_digit_cp(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) ||
+           (cp >= 0x06F0 && cp <= 0x06F9);
+}
+
+/* The code point that starts at p[i], or 0 at the end. */
+static uint32_t peek(const char *p, size_t n, size_t i)
+{
+    uint32_t cp;
+    int inv;
+    if (i >= n)
+        return 0;
+    rasad_utf8_decode(p + i, n - i, &cp, &inv);
+    return cp;
+}
+
+/* Hamza and madda above/below composed with the letter before them. */
+static const struct { uint32_t base, mark, composed; } hamza_compose[] = {
+    { 0x0627, 0x0653, 0x0622 }, { 0x0627, 0x0654, 0x0623 }, { 0x0627, 0x0655, 0x0625 },
+    { 0x0648, 0x0654, 0x0624 }, { 0x06CC, 0x0654, 0x0626 },
+};
+
+/* Handles U+0653..U+0655 after the last written letter. Returns 1 when the
+ * mark was absorbed (composed or dropped), 0 when it is to be written. */
+static int hamza_mark(rasad_norm *nm, line_state *ls, uint32_t mark)
+{
+    rasad__nout *o = &nm->a;
+    unsigned fl = nm->flags;
+    if (!(fl & RASAD_NORM_LETTERS))
+        return 0;
+    for (size_t i = 0; i < sizeof hamza_compose / sizeof hamza_compose[0]; i++) {
+        if (hamza_compose[i].base == ls->last_cp && hamza_compose[i].mark == mark) {
+            if (fl & RASAD_NORM_FOLD)
+                return 1; /* the folded form is the bare letter */
+            o->n = ls->last_at; /* both are two-byte letters: rewrite in place */
+            put_cp(o, hamza_compose[i].composed, o->map ? o->map[ls->last_at] : 0);
+            ls->last_cp = hamza_compose[i].composed;
+            return 1;
+        }
+    }
+    if (ls->last_cp == 0x0647 && mark == 0x0654 && !(fl & RASAD_NORM_FOLD))
+        return 0; /* heh + hamza above: the ezafe, written هٔ */
+    return (fl & RASAD_NORM_MARKS) ? 1 : 0;
+}
+
+/* Writes what is pending before a character with props `props`. */
+static void flush_pending(rasad_norm *nm, line_state *ls, unsigned props)
+{
+    rasad__nout *o = &nm->a;
+    unsigned fl = nm->flags;
+    if (ls->pend_zwnj) {
+        if (props & RASAD__P_LETTER)
+            put(o, "\xE2\x80\x8C", 3, ls->zwnj_src);
+        else
+            nm->stats.zwnj_removed++;
+        ls->pend_zwnj = 0;
+    }
+    if (ls->pend_space) {
+        int keep = !ls->at_start;
+        if ((fl & RASAD_NORM_PUNCT) &&
+            ((props & RASAD__P_CLOSE) || (ls->last_props & RASAD__P_OPEN)))
+            keep = 0;
+        if (keep)
+            put(o, " ", 1, ls->space_src);
+        ls->pend_space = 0;
+    } else if ((fl & RASAD_NORM_PUNCT) && !ls->at_start &&
+               (((ls->last_props & RASAD__P_AFTER) && (props & RASAD__P_LETTER)) ||
+                ((props & RASAD__P_BEFORE) && (ls->last_props & RASAD__P_LETTER)))) {
+        put(o, " ", 1, ls->space_src);
+    }
+}
+
+int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
+{
+    rasad__nout *o = &nm->a;
+    unsigned fl = nm->flags;
+    line_state ls;
+    size_t i = 0;
+
+    memset(&ls, 0, sizeof ls);
+    ls.at_start = 1;
+    o->n = 0;
+    while (i < n) {
+        uint32_t cp, src = (uint32_t)i;
+        int inv = 0;
+        size_t len;
+        const rasad__norm_entry *e;
+        const char *out;
+        size_t out_len;
+        unsigned props;
+        int kind;
+
+        if (rasad__nout_reserve(o, 64, nm->want_map))
+            return RASAD_NOMEM;
+        if ((unsigned char)p[i] < 0x80) {
+            cp = (unsigned char)p[i];
+            len = 1;
+        } else {
+            len = rasad_utf8_decode(p + i, n - i, &cp, &inv);
+            nm->stats.invalid_utf8 += (uint64_t)inv;
+        }
+        i += len;
+        ls.space_src = ls.pend_space ? ls.space_src : src;
+        if (cp == '\n') {
+            if (ls.pend_zwnj)
+                nm->stats.zwnj_removed++;
+            memset(&ls, 0, sizeof ls);
+            ls.at_start = 1;
+            put(o, "\n", 1, src);
+            continue;
+        }
+        e = rasad__norm_lookup(cp);
+        kind = e->kind;
+        if (e->flag && !(fl & e->flag) &&
+            !(kind == RASAD__NK_DIGIT && (fl & RASAD_NORM_DIGITS_ASCII)))
+            kind = RASAD__NK_KEEP;
+        props = e->props;
+        out = inv ? "\xEF\xBF\xBD" : p + src;
+        out_len = inv ? 3 : len;
+
+        switch (kind) {
+        case RASAD__NK_SPACE:
+            ls.pend_space = 1;
+            if (ls.pend_zwnj && (fl & RASAD_NORM_ZWNJ)) {
+                ls.pend_zwnj = 0;
+                nm->stats.zwnj_removed++;
+            }
+            continue;
+        case RASAD__NK_DROP:
+        case RASAD__NK_ZWJ:
+            continue;
+        case RASAD__NK_ZWNJ:
+            if (ls.pend_space || ls.pend_zwnj || !(ls.last_props & RASAD__P_LETTER)) {
+                nm->stats.zwnj_removed++;
+                continue;
+            }
+            ls.pend_zwnj = 1;
+            ls.zwnj_src = src;
+            continue;
+        case RASAD__NK_MAP:
+            out = (const char *)rasad__norm_pool + e->off;
+            out_len = e->len;
+            cp = peek(out, out_len, 0);
+            if (out_len > 2) /* a ligature or letter + mark: compose with nothing */
+                cp = (cp == 0x0647 && out_len == 4) ? 0x0654 : 0;
+            break;
+        case RASAD__NK_DIGIT:
+            if (fl & RASAD_NORM_DIGITS_ASCII) {
+                cp = '0' + e->len;
+                out = (const char *)"0123456789" + e->len;
+                out_len = 1;
+            } else {
+                static const char fa[] = "\xDB\xB0\xDB\xB1\xDB\xB2\xDB\xB3\xDB\xB4"
+                                         "\xDB\xB5\xDB\xB6\xDB\xB7\xDB\xB8\xDB\xB9";
+                cp = 0x06F0 + e->len;
+                out = fa + 2 * e->len;
+                out_len = 2;
+            }
+            break;
+        case RASAD__NK_PUNCT:
+            if ((props & (RASAD__P_DECIMAL | RASAD__P_GROUP)) && is_digit_cp(ls.last_cp) &&
+                is_digit_cp(peek(p, n, i)) && (fl & (RASAD_NORM_DIGITS | RASAD_NORM_DIGITS_ASCII))) {
+                int ascii = (fl & RASAD_NORM_DIGITS_ASCII) != 0;
+                if (props & RASAD__P_DECIMAL) {
+                    out = ascii ? "." : "\xD9\xAB";
+                    cp = ascii ? '.' : 0x066B;
+                } else {
+                    out = ascii ? "," : "\xD9\xAC";
+                    cp = ascii ? ',' : 0x066C;
+                }
+                out_len = ascii ? 1 : 2;
+                props = 0;
+                ls.pend_space = 0;
+            } else if ((props & RASAD__P_LATIN) && (ls.last_props & RASAD__P_LETTER)) {
+                static const struct { uint32_t from; const char *to; uint32_t cp; } latin[] = {
+                    { ',', "\xD8\x8C", 0x060C }, { ';', "\xD8\x9B", 0x061B }, { '?', "\xD8\x9F", 0x061F },
+                };
+                for (size_t k = 0; k < sizeof latin / sizeof latin[0]; k++)
+                    if (latin[k].from == cp) {
+                        out = latin[k].to;
+                        cp = latin[k].cp;
+                        out_len = 2;
+                        props = rasad__norm_lookup(cp)->props;
+                        break;
+                    }
+            }
+            break;
+        default:
+            if (props & RASAD__P_HAMZA) {
+                if (ls.pend_zwnj) {
+                    ls.pend_zwnj = 0;
+                    nm->stats.zwnj_removed++;
+                }
+                if (ls.pend_space ? (fl & RASAD_NORM_MARKS) != 0 : hamza_mark(nm, &ls, cp))
+                    continue;
+                props = ls.pend_space ? 0 : ls.last_props; /* transparent */
+            }
+            break;
+        }
+        if (kind != RASAD__NK_PUNCT && kind != RASAD__NK_KEEP && kind != RASAD__NK_MAP)
+            props = rasad__norm_lookup(cp)->props;
+        if (rasad__nout_reserve(o, out_len + 8, nm->want_map))
+            return RASAD_NOMEM;
+        flush_pending(nm, &ls, props);
+        ls.last_at = o->n;
+        put(o, out, out_len, src);
+        ls.last_cp = cp;
+        ls.last_props = props;
+        ls.at_start = 0;
+    }
+    if (ls.pend_zwnj)
+        nm->stats.zwnj_removed++;
+    if (o->map)
+        o->map[o->n] = (uint32_t)n;
+    o->p[o->n] = '\0';
+    return RASAD_OK;
+}

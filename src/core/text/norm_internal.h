@@ -1,0 +1,40 @@
+/* norm_internal.h - the normalizer's object and its passes (internal). */
+#ifndef RASAD_NORM_INTERNAL_H
+#define RASAD_NORM_INTERNAL_H
+
+#include "rasad/text.h"
+#include "zwnj.h"
+
+/* A growing output: text plus, when map is non-NULL, one source offset per
+ * byte. Owned by the normalizer that holds it. */
+typedef struct rasad__nout {
+    char *p;       /* bytes (NUL-terminated after a pass) */
+    uint32_t *map; /* map[i]: source offset of byte i; NULL when not wanted */
+    size_t n;      /* bytes used */
+    size_t cap;    /* bytes allocated (map has cap + 1 entries) */
+} rasad__nout;
+
+struct rasad_norm {
+    unsigned flags;            /* RASAD_NORM_* */
+    int want_map;              /* build offset maps on this call */
+    rasad__nout a;             /* character pass output */
+    rasad__nout b;             /* after ZWNJ edits */
+    rasad__zwnj_edit *edits;   /* scratch for the ZWNJ planner */
+    size_t edits_cap;          /* entries allocated in edits */
+    rasad_norm_stats stats;    /* cumulative counters */
+};
+
+/* Makes room for `more` bytes in o. Returns RASAD_OK or RASAD_NOMEM. */
+int rasad__nout_reserve(rasad__nout *o, size_t more, int want_map);
+void rasad__nout_release(rasad__nout *o);
+
+/* The character pass: letters, marks, spaces, digits, punctuation spacing,
+ * ZWNJ cleanup. Appends the result of p[0..n) to nm->a (emptied first);
+ * map entries are offsets into p. Returns RASAD_OK or RASAD_NOMEM. */
+int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n);
+
+/* Applies the ZWNJ planner to nm->a line by line, writing nm->b with the
+ * map composed through nm->a's. Returns RASAD_OK or RASAD_NOMEM. */
+int rasad__norm_zwnj(rasad_norm *nm);
+
+#endif

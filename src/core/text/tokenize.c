@@ -1,0 +1,171 @@
+/* tokenize.c - splits normalized text into word and number tokens and
+ * reports each with its span in the original bytes.
+ *
+ * The text is normalized first (by default to the index form: Persian
+ * letters, ASCII digits, folded hamza forms), so a token is in normalized
+ * form however it was typed; the normalizer's offset map takes each token
+ * back to the bytes it came from. A ZWNJ between letters stays inside the
+ * token: کتاب‌ها is one token. A Persian letter next to a digit starts a
+ * new token (۹کیلومتر is two); Latin letters and digits stay together. */
+#include <string.h>
+#include <utf8proc.h>
+#include "rasad/alloc.h"
+#include "norm_tables.h"
+
+struct rasad_tokenizer {
+    rasad_norm *nm; /* owned */
+};
+
+int rasad_tokenizer_new(unsigned norm_flags, rasad_tokenizer **out)
+{
+    rasad_tokenizer *t;
+    *out = NULL;
+    if (!norm_flags)
+        norm_flags = RASAD_NORM_DEFAULT | RASAD_NORM_DIGITS_ASCII | RASAD_NORM_FOLD;
+    t = rasad_malloc(sizeof *t);
+    if (!t)
+        return RASAD_NOMEM;
+    if (rasad_norm_new(norm_flags, &t->nm) != RASAD_OK) {
+        rasad_free(t);
+        return RASAD_NOMEM;
+    }
+    *out = t;
+    return RASAD_OK;
+}
+
+void rasad_tokenizer_free(rasad_tokenizer *t)
+{
+    if (!t)
+        return;
+    rasad_norm_free(t->nm);
+    rasad_free(t);
+}
+
+enum cclass { C_OTHER, C_ALPHA, C_LATIN, C_DIGIT, C_JOINER, C_NUMSEP };
+
+/* ASCII classes: letters, digits, and . , as separators inside numbers. */
+static const unsigned char ascii_class[128] = {
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+    ['.'] = C_NUMSEP, [','] = C_NUMSEP,
+#define L(c) [c] = C_LATIN
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'),
+    L('l'), L('m'), L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'),
+    L('w'), L('x'), L('y'), L('z'), L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'),
+    L('H'), L('I'), L('J'), L('K'), L('L'), L('M'), L('N'), L('O'), L('P'), L('Q'), L('R'),
+    L('S'), L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'), L('_'),
+#undef L
+};
+
+static int classify(uint32_t cp)
+{
+    const rasad__norm_entry *e;
+    if (cp < 128)
+        return ascii_class[cp];
+    if (cp == 0x200C)
+        return C_JOINER;
+    e = rasad__norm_lookup(cp);
+    if (e->props & (RASAD__P_LETTER | RASAD__P_HAMZA))
+        return C_ALPHA;
+    if (e->kind == RASAD__NK_DIGIT)
+        return C_DIGIT;
+    if (e->props & (RASAD__P_DECIMAL | RASAD__P_GROUP))
+        return C_NUMSEP;
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+        return (cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFEFF) ? C_ALPHA : C_LATIN;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    default:
+        return C_OTHER;
+    }
+}
+
+/* Can a character of class c continue a token whose last class is last? */
+static int continues(int last, int c)
+{
+    if (c == C_ALPHA)
+        return last == C_ALPHA || last == C_JOINER;
+    if (c == C_LATIN)
+        return last == C_LATIN || last == C_DIGIT;
+    if (c == C_DIGIT)
+        return last == C_DIGIT || last == C_LATIN || last == C_NUMSEP;
+    return 0;
+}
+
+static int is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+typedef struct scan {
+    const char *src;     /* the caller's bytes */
+    const uint32_t *map; /* output byte -> source offset */
+    rasad_token_fn fn;
+    void *ctx;
+} scan;
+
+static int emit(const scan *s, const char *text, size_t from, size_t to, int kind)
+{
+    size_t start = s->map[from], end = s->map[to];
+    while (end > start + 1 && is_space_byte((unsigned char)s->src[end - 1]))
+        end--;
+    if (end <= start)
+        end = start + 1;
+    return s->fn(s->ctx, kind, text + from, to - from, start, end);
+}
+
+int rasad_tokenize(rasad_tokenizer *t, const char *p, size_t n, rasad_token_fn fn, void *ctx)
+{
+    const char *text;
+    const uint32_t *map;
+    size_t tn, i = 0, tok = 0, last_end = 0;
+    int rc, last = C_OTHER, has_alpha = 0, has_digit = 0, in_tok = 0;
+    scan s;
+
+    rc = rasad_norm_run(t->nm, p, n, &text, &tn, &map);
+    if (rc != RASAD_OK)
+        return rc;
+    s.src = p;
+    s.map = map;
+    s.fn = fn;
+    s.ctx = ctx;
+    while (i <= tn) {
+        uint32_t cp = 0;
+        int inv, c = C_OTHER;
+        size_t len = 1;
+        if (i < tn) {
+            len = rasad_utf8_decode(text + i, tn - i, &cp, &inv);
+            c = classify(cp);
+        }
+        if (in_tok && continues(last, c)) {
+            if (c == C_ALPHA || c == C_LATIN)
+                has_alpha = 1;
+            if (c == C_DIGIT)
+                has_digit = 1;
+            if (c != C_JOINER && c != C_NUMSEP)
+                last_end = i + len;
+            last = c;
+        } else if (in_tok && (c == C_JOINER || c == C_NUMSEP) &&
+                   (last == C_ALPHA ? c == C_JOINER : last == C_DIGIT && c == C_NUMSEP)) {
+            last = c; /* held: kept only if the token goes on after it */
+        } else {
+            if (in_tok) {
+                int kind = has_alpha ? (has_digit ? RASAD_TOKEN_MIXED : RASAD_TOKEN_WORD)
+                                     : RASAD_TOKEN_NUMBER;
+                if ((rc = emit(&s, text, tok, last_end, kind)) != 0)
+                    return rc;
+                in_tok = 0;
+            }
+            if (c == C_ALPHA || c == C_LATIN || c == C_DIGIT) {
+                in_tok = 1;
+                tok = i;
+                last_end = i + len;
+                last = c;
+                has_alpha = c != C_DIGIT;
+                has_digit = c == C_DIGIT;
+            }
+        }
+        i += len;
+    }
+    return RASAD_OK;
+}

@@ -1,0 +1,29 @@
+/* zwnj.h - where ZWNJ (U+200C) belongs: rules and lexicon (internal).
+ *
+ * The normalizer's character pass runs first, so the text given here has
+ * Persian letters (no Arabic ي ك, no presentation forms, no harakat), one
+ * ASCII space between words, and no ZWNJ that is repeated, at a word's edge
+ * or beside a space. The planner reads it and says what to change; the
+ * normalizer applies the edits (and keeps its offset map). */
+#ifndef RASAD_ZWNJ_H
+#define RASAD_ZWNJ_H
+
+#include <stddef.h>
+
+enum rasad__zwnj_op {
+    RASAD__ZW_INSERT = 1,     /* insert U+200C before byte pos (pos is between two letters of one word) */
+    RASAD__ZW_SPACE_TO_ZWNJ,  /* the ASCII space at byte pos becomes U+200C */
+    RASAD__ZW_SPACE_DROP,     /* the ASCII space at byte pos is removed (the letter before it does not join) */
+};
+
+typedef struct rasad__zwnj_edit {
+    size_t pos; /* byte offset in the planned text */
+    int op;     /* enum rasad__zwnj_op */
+} rasad__zwnj_edit;
+
+/* Plans the ZWNJ edits for p[0..n). Writes them to edits, which the caller
+ * sizes for n + 1 entries, in strictly increasing pos order, and returns how
+ * many it wrote. Pure: no allocation, no state, safe from any thread. */
+size_t rasad__zwnj_plan(const char *p, size_t n, rasad__zwnj_edit *edits);
+
+#endif
