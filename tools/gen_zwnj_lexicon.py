@@ -38,24 +38,50 @@ FIRST_APART = set("""
 و یا نه اگر مگر پس ای ز
 """.split())
 
-# ...or when a later part is one of these: auxiliaries and pronouns that
-# follow a word with a space (کرده است, خواهد شد, رفته بود).
+# ...or when a later part is one of these: auxiliaries that follow a word
+# with a space (کرده است, رفته بود, کرده باشند).
 LATER_APART = set("""
-است هست نیست بود بوده شد شده شود می خواهد باشد باید
+است هست نیست باید
 """.split())
+
+# ...or when any part is the future auxiliary (خواهد کرد).
+FUTURE = set("خواهم خواهی خواهد خواهیم خواهید خواهند".split())
+
+# Personal endings of verbs, longest first ("" is the past third person).
+ENDINGS = ["یم", "ید", "ند", "م", "ی", "د", ""]
 
 
 def normalize(w):
     return w.translate(FOLD)
 
 
-def trusted_zwnj(w):
+def is_verb_form(p, words):
+    """A finite verb or an infinitive: the second part of a compound verb,
+    which Persian writes after a space (دوست دارند, قرار گرفتن)."""
+    if p.endswith("ن") and p[-2:-1] in ("د", "ت") and p in words:
+        return True
+    for e in ENDINGS:
+        if e and not p.endswith(e):
+            continue
+        stem = p[:len(p) - len(e)]
+        if len(stem) < 1:
+            continue
+        if "ب" + stem + "د" in words and "ب" + stem + "ند" in words:
+            return True
+        if stem[-1:] in ("د", "ت") and len(stem) >= 2 and stem + "ن" in words:
+            return True
+    return False
+
+
+def trusted_zwnj(w, words):
     parts = w.split(ZWNJ)
     if any(not p for p in parts):
         return False
     if parts[0] in FIRST_APART:
         return False
-    if any(p in LATER_APART for p in parts[1:]):
+    if any(p in FUTURE for p in parts):
+        return False
+    if any(p in LATER_APART or is_verb_form(p, words) for p in parts[1:]):
         return False
     return True
 
@@ -137,7 +163,8 @@ def main():
 
     lex_slots, lex_mask = build_table(words, slot_of,
                                       lambda w: w.encode("utf-8"))
-    zw = [w for w in words if ZWNJ in w and trusted_zwnj(w)]
+    wset = set(words)
+    zw = [w for w in words if ZWNJ in w and trusted_zwnj(w, wset)]
     # One entry per key: when two ZWNJ spellings share the letters, keep the
     # first in byte order (deterministic; such pairs are rare).
     seen = set()

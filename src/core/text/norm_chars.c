@@ -10,6 +10,7 @@
 #include <string.h>
 #include "norm_internal.h"
 #include "norm_tables.h"
+#include "utf8_decode.h"
 
 typedef struct line_state {
     int pend_space;        /* a space waits to be written */
@@ -43,6 +44,38 @@ static int is_digit_cp(uint32_t cp)
            (cp >= 0x06F0 && cp <= 0x06F9);
 }
 
+/* The index of the two-byte sequence b0 b1 (b0 in D8..DB) in nm->fast. */
+static inline unsigned fast_index(char b0, char b1)
+{
+    return (((unsigned char)b0 - 0xD8u) << 6) | ((unsigned char)b1 & 0x3Fu);
+}
+
+void rasad__norm_fast_init(rasad_norm *nm)
+{
+    for (uint32_t k = 0; k < 256; k++) {
+        uint32_t cp = 0x600 + k;
+        const rasad__norm_entry *e = rasad__norm_lookup(cp);
+        const char *out = NULL;
+        if (!(e->props & RASAD__P_LETTER))
+            continue;
+        if (e->kind == RASAD__NK_KEEP || (e->flag && !(nm->flags & e->flag)))
+            out = NULL; /* copied */
+        else if (e->kind == RASAD__NK_MAP && e->len == 2 &&
+                 (unsigned char)rasad__norm_pool[e->off] - 0xD8u <= 3u)
+            out = (const char *)rasad__norm_pool + e->off;
+        else
+            continue; /* anything else takes the slow path */
+        char b[4];
+        if (!out) {
+            rasad_utf8_encode(cp, b);
+            out = b;
+        }
+        nm->fast[k] = (uint16_t)(((unsigned char)out[0] << 8) | (unsigned char)out[1]);
+        nm->fast_props[k] = (uint16_t)rasad__norm_lookup(
+            0x600u + (((unsigned char)out[0] & 0x3u) << 6) + ((unsigned char)out[1] & 0x3Fu))->props;
+    }
+}
+
 /* The code point that starts at p[i], or 0 at the end. */
 static uint32_t peek(const char *p, size_t n, size_t i)
 {
@@ -50,7 +83,7 @@ static uint32_t peek(const char *p, size_t n, size_t i)
     int inv;
     if (i >= n)
         return 0;
-    rasad_utf8_decode(p + i, n - i, &cp, &inv);
+    rasad__utf8_decode(p + i, n - i, &cp, &inv);
     return cp;
 }
 
@@ -130,13 +163,87 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         unsigned props;
         int kind;
 
-        if (rasad__nout_reserve(o, 64, nm->want_map))
+        if (o->cap - o->n < 64 && rasad__nout_reserve(o, 64, nm->want_map))
             return RASAD_NOMEM;
+        /* Fast path: a space, or a run of two-byte letters that stay as they
+         * are (most of Persian text), found with a bitmask per lead byte. */
+        if (p[i] == ' ' && (fl & RASAD_NORM_SPACE)) {
+            if (!ls.pend_space)
+                ls.space_src = (uint32_t)i;
+            ls.pend_space = 1;
+            if (ls.pend_zwnj && (fl & RASAD_NORM_ZWNJ)) {
+                ls.pend_zwnj = 0;
+                nm->stats.zwnj_removed++;
+            }
+            i++;
+            continue;
+        }
+        if ((unsigned char)p[i] - 0xD8u <= 3u && i + 1 < n &&
+            ((unsigned char)p[i + 1] & 0xC0) == 0x80 && nm->fast[fast_index(p[i], p[i + 1])]) {
+            /* Fast path: a run of two-byte letters that are copied or mapped
+             * to another two-byte letter (most of Persian text), with ZWNJ
+             * between them. */
+            const unsigned char *s = (const unsigned char *)p;
+            const uint16_t *fast = nm->fast;
+            char *dst;
+            uint32_t *mp = o->map;
+            size_t on, lim, r = i, last = 0, end2 = n - 1;
+            unsigned lastk = 0;
+            if (o->cap - o->n < 256 && rasad__nout_reserve(o, 256, nm->want_map))
+                return RASAD_NOMEM;
+            flush_pending(nm, &ls, RASAD__P_LETTER);
+            dst = o->p;
+            on = o->n;
+            lim = o->cap - 8;
+            while (r < end2 && on < lim) {
+                unsigned c0 = s[r] - 0xD8u, c1 = s[r + 1];
+                if (c0 <= 3u) {
+                    unsigned k = (c0 << 6) | (c1 & 0x3Fu);
+                    unsigned f = fast[k];
+                    if (!f || (c1 & 0xC0u) != 0x80u)
+                        break;
+                    dst[on] = (char)(f >> 8);
+                    dst[on + 1] = (char)f;
+                    if (mp)
+                        mp[on] = mp[on + 1] = (uint32_t)r;
+                    lastk = k;
+                    last = on;
+                    on += 2;
+                    r += 2;
+                    continue;
+                }
+                /* a ZWNJ between two letters stays */
+                if (c0 == 0xE2u - 0xD8u && c1 == 0x80 && r + 4 < n && s[r + 2] == 0x8C &&
+                    (fl & RASAD_NORM_ZWNJ) && s[r + 3] - 0xD8u <= 3u &&
+                    fast[((s[r + 3] - 0xD8u) << 6) | (s[r + 4] & 0x3Fu)]) {
+                    memcpy(dst + on, p + r, 3);
+                    if (mp)
+                        mp[on] = mp[on + 1] = mp[on + 2] = (uint32_t)r;
+                    on += 3;
+                    r += 3;
+                    continue;
+                }
+                break;
+            }
+            ls.last_props = nm->fast_props[lastk];
+            cp = 0x600u + ((fast[lastk] >> 2) & 0xC0u) + (fast[lastk] & 0x3Fu);
+            o->n = on;
+            ls.last_at = last;
+            ls.last_cp = cp;
+            ls.at_start = 0;
+            i = r;
+            continue;
+        }
+        if (i >= n)
+            break;
+        if (o->cap - o->n < 64 && rasad__nout_reserve(o, 64, nm->want_map))
+            return RASAD_NOMEM;
+        src = (uint32_t)i;
         if ((unsigned char)p[i] < 0x80) {
             cp = (unsigned char)p[i];
             len = 1;
         } else {
-            len = rasad_utf8_decode(p + i, n - i, &cp, &inv);
+            len = rasad__utf8_decode(p + i, n - i, &cp, &inv);
             nm->stats.invalid_utf8 += (uint64_t)inv;
         }
         i += len;
@@ -196,6 +303,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                 out = fa + 2 * e->len;
                 out_len = 2;
             }
+            props = 0;
             break;
         case RASAD__NK_PUNCT:
             if ((props & (RASAD__P_DECIMAL | RASAD__P_GROUP)) && is_digit_cp(ls.last_cp) &&
@@ -225,21 +333,19 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                     }
             }
             break;
-        default:
-            if (props & RASAD__P_HAMZA) {
-                if (ls.pend_zwnj) {
-                    ls.pend_zwnj = 0;
-                    nm->stats.zwnj_removed++;
-                }
-                if (ls.pend_space ? (fl & RASAD_NORM_MARKS) != 0 : hamza_mark(nm, &ls, cp))
-                    continue;
-                props = ls.pend_space ? 0 : ls.last_props; /* transparent */
+        case RASAD__NK_HAMZA:
+            if (ls.pend_zwnj) {
+                ls.pend_zwnj = 0;
+                nm->stats.zwnj_removed++;
             }
+            if (ls.pend_space ? (fl & RASAD_NORM_MARKS) != 0 : hamza_mark(nm, &ls, cp))
+                continue;
+            props = ls.pend_space ? 0 : ls.last_props; /* transparent */
+            break;
+        default:
             break;
         }
-        if (kind != RASAD__NK_PUNCT && kind != RASAD__NK_KEEP && kind != RASAD__NK_MAP)
-            props = rasad__norm_lookup(cp)->props;
-        if (rasad__nout_reserve(o, out_len + 8, nm->want_map))
+        if (o->cap - o->n < out_len + 8 && rasad__nout_reserve(o, out_len + 8, nm->want_map))
             return RASAD_NOMEM;
         flush_pending(nm, &ls, props);
         ls.last_at = o->n;

@@ -22,7 +22,13 @@ struct rasad_norm {
     rasad__zwnj_edit *edits;   /* scratch for the ZWNJ planner */
     size_t edits_cap;          /* entries allocated in edits */
     rasad_norm_stats stats;    /* cumulative counters */
+    uint16_t fast[256];        /* U+0600+k -> its two output bytes when it is a letter that
+                                  stays a two-byte letter under flags; 0 = slow path */
+    uint16_t fast_props[256];  /* props of that output letter */
 };
+
+/* Fills nm->fast and nm->fast_props for nm->flags. */
+void rasad__norm_fast_init(rasad_norm *nm);
 
 /* Makes room for `more` bytes in o. Returns RASAD_OK or RASAD_NOMEM. */
 int rasad__nout_reserve(rasad__nout *o, size_t more, int want_map);

@@ -58,7 +58,7 @@ const rasad__norm_entry rasad__norm_entries[353] = {
     { RASAD__NK_MAP, 2, 0x003, RASAD_NORM_LETTERS, 34 },
     { RASAD__NK_DROP, 0, 0x001, RASAD_NORM_MARKS, 0 },
     { RASAD__NK_MAP, 2, 0x003, RASAD_NORM_LETTERS, 30 },
-    { RASAD__NK_KEEP, 0, 0x200, 0, 0 },
+    { RASAD__NK_HAMZA, 0, 0x200, 0, 0 },
     { RASAD__NK_PUNCT, 0, 0x040, RASAD_NORM_PUNCT, 0 },
     { RASAD__NK_PUNCT, 0, 0x080, RASAD_NORM_PUNCT, 0 },
     { RASAD__NK_MAP, 2, 0x001, RASAD_NORM_LETTERS, 26 },
@@ -356,6 +356,10 @@ const rasad__norm_entry rasad__norm_entries[353] = {
     { RASAD__NK_MAP, 4, 0x001, RASAD_NORM_LETTERS, 1296 },
     { RASAD__NK_MAP, 4, 0x001, RASAD_NORM_LETTERS, 1300 },
     { RASAD__NK_DROP, 0, 0x000, RASAD_NORM_SPACE, 0 },
+};
+
+const uint64_t rasad__norm_plain_arabic[4] = {
+    0xe7fffd8700000000u, 0xfff0c000000001f6u, 0xbbfffbffffffffffu, 0x9c00c06000009ff0u,
 };
 
 const uint8_t rasad__norm_stage1[256] = {

@@ -16,6 +16,7 @@ enum rasad__norm_kind {
     RASAD__NK_ZWNJ,  /* U+200C, kept only between two letters of one word */
     RASAD__NK_ZWJ,   /* U+200D, removed */
     RASAD__NK_PUNCT, /* punctuation with spacing classes in props */
+    RASAD__NK_HAMZA, /* U+0653..U+0655: composes with the letter before */
 };
 
 /* Property bits of a character (of its output, for maps). */
@@ -41,6 +42,9 @@ typedef struct rasad__norm_entry {
 } rasad__norm_entry;
 
 extern const rasad__norm_entry rasad__norm_entries[];
+/* Bit (b1 & 0x3F) of word (b0 - 0xD8) is set when the two-byte letter b0 b1
+ * is copied as it is (a plain Arabic-script letter). */
+extern const uint64_t rasad__norm_plain_arabic[4];
 extern const uint8_t rasad__norm_stage1[256];
 extern const uint16_t rasad__norm_stage2[][256];
 extern const unsigned char rasad__norm_pool[];

@@ -40,6 +40,7 @@ int rasad_norm_new(unsigned flags, rasad_norm **out)
         return RASAD_NOMEM;
     memset(nm, 0, sizeof *nm);
     nm->flags = flags;
+    rasad__norm_fast_init(nm);
     *out = nm;
     return RASAD_OK;
 }

@@ -286,13 +286,16 @@ static int accept(acc *a, const elem *e, int conn)
             return 0;
         if (a->nelem == 0) {
             a->cur.m = 1;
-        } else if (cur_zero) {          /* هزار میلیارد: scale of a scale */
-            if (e->v.m <= a->last_scale)
-                return 0;
+        } else if (a->last_scale && e->v.m > a->last_scale) {
+            /* هزار میلیارد, دو هزار و پانصد میلیارد: the whole so far */
+            dec_add(&a->total, a->cur, &a->rc);
             dec_mul(&a->total, e->v.m, &a->rc);
+            a->cur = (dec){ 0, 0 };
             a->last_scale = e->v.m;
+            a->bound = 0;
+            a->unit_word = 0;
             return 1;
-        } else if (a->last_scale && e->v.m >= a->last_scale) {
+        } else if (cur_zero || (a->last_scale && e->v.m == a->last_scale)) {
             return 0;
         }
         dec_mul(&a->cur, e->v.m, &a->rc);

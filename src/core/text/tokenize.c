@@ -11,6 +11,7 @@
 #include <utf8proc.h>
 #include "rasad/alloc.h"
 #include "norm_tables.h"
+#include "utf8_decode.h"
 
 struct rasad_tokenizer {
     rasad_norm *nm; /* owned */
@@ -134,7 +135,7 @@ int rasad_tokenize(rasad_tokenizer *t, const char *p, size_t n, rasad_token_fn f
         int inv, c = C_OTHER;
         size_t len = 1;
         if (i < tn) {
-            len = rasad_utf8_decode(text + i, tn - i, &cp, &inv);
+            len = rasad__utf8_decode(text + i, tn - i, &cp, &inv);
             c = classify(cp);
         }
         if (in_tok && continues(last, c)) {
