@@ -9,7 +9,8 @@ Build first (the driver links the static libraries of a normal build):
 Run from the repository root:
     /usr/bin/python3 bench/stem_eval.py [-v] [DATA_DIR] [DRIVER]
 DATA_DIR defaults to ../shared/data/zwnj/ud-perdt (the *.conllu files),
-DRIVER to build-stem/stem_driver (built here when missing).
+DRIVER to build-stem/stem_driver, which this script (re)builds with the gcc
+command above.
 
 Reports, over NOUN and ADJ tokens: stem == lemma; over-stemming (stem a
 proper prefix of the lemma, or shorter than it); under-stemming (stem longer
@@ -50,13 +51,13 @@ def main():
     args = [a for a in sys.argv[1:] if a != "-v"]
     data = args[0] if len(args) > 0 else os.path.join(
         ROOT, "..", "shared", "data", "zwnj", "ud-perdt")
-    driver = args[1] if len(args) > 1 else os.path.join(
-        ROOT, "build-stem", "stem_driver")
+    driver = args[1] if len(args) > 1 else None
     pairs = read_pairs(data) if os.path.isdir(data) else []
     if not pairs:
         print(f"stem_eval: no *.conllu under {data}; nothing to score")
         return 0
-    if not os.path.exists(driver):
+    if driver is None:  # rebuilt every run so it never lags the library
+        driver = os.path.join(ROOT, "build-stem", "stem_driver")
         build_driver(driver)
     words = "".join(w + "\n" for w, _, _ in pairs).encode("utf-8")
     out = subprocess.run([driver], input=words, stdout=subprocess.PIPE,

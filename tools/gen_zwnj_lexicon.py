@@ -48,7 +48,12 @@ LATER_APART = set("""
 FUTURE = set("خواهم خواهی خواهد خواهیم خواهید خواهند".split())
 
 # Personal endings of verbs, longest first ("" is the past third person).
-ENDINGS = ["یم", "ید", "ند", "م", "ی", "د", ""]
+# ی is left out: a present stem + ی is the noun of so many compounds
+# (تصمیم‌گیری, سرمایه‌گذاری) and so rarely a verb.
+ENDINGS = ["یم", "ید", "ند", "م", "د", ""]
+
+
+BLOOM_BITS = 1 << 20  # RASAD__ZW_BLOOM_BITS in lexicon_tables.h
 
 
 def normalize(w):
@@ -66,7 +71,9 @@ def is_verb_form(p, words):
         stem = p[:len(p) - len(e)]
         if len(stem) < 1:
             continue
-        if "ب" + stem + "د" in words and "ب" + stem + "ند" in words:
+        # a present stem with an ending; a bare present stem is the noun of
+        # an agent compound (اصلاح‌طلب) and stays trusted
+        if e and "ب" + stem + "د" in words and "ب" + stem + "ند" in words:
             return True
         if stem[-1:] in ("د", "ت") and len(stem) >= 2 and stem + "ن" in words:
             return True
@@ -194,6 +201,18 @@ def main():
     out.append("")
     out += emit_slots("rasad__zw_slot", zw_slots)
     out.append("const uint32_t rasad__zw_mask = %du;" % zw_mask)
+    # Two-bit filter in front of the zw table: most words are not keys,
+    # and the filter (128 KiB) stays in cache where the table does not.
+    bloom = [0] * (BLOOM_BITS // 64)
+    for w in zw_unique:
+        h = fnv1a(w.replace(ZWNJ, "").encode("utf-8"))
+        for b in (h & (BLOOM_BITS - 1), ((h >> 16) | (h << 16)) & (BLOOM_BITS - 1)):
+            bloom[b >> 6] |= 1 << (b & 63)
+    out.append("")
+    out.append("const uint64_t rasad__zw_bloom[%d] = {" % len(bloom))
+    for i in range(0, len(bloom), 4):
+        out.append("    " + ", ".join("0x%016xu" % x for x in bloom[i:i + 4]) + ",")
+    out.append("};")
     text = "\n".join(out) + "\n"
     tmp = outpath + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:

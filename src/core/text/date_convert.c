@@ -5,10 +5,12 @@
  * and jalali_get_diff() the distance to 1970-01-01. libjalali decides leap
  * years by the 2820-year (Birashk) cycle, which disagrees with Iran's
  * calendar in 1403/1404, 1436/1437, 1469/1470 ... (1403 had an Esfand 30:
- * 20 March 2025). We keep libjalali's arithmetic and add the difference
- * between its leap years and those of the 33-year rule (ICU's rule, which
- * matches the astronomical calendar for 1210-1634 SH). tests/oracle checks
- * every day of 1300-1500 against ICU. */
+ * 20 March 2025), and jalali_get_diff() is one day off for dates before
+ * 1348 in years whose leap status differs from the next year's. We keep
+ * libjalali's arithmetic, undo that slip, and add the difference between
+ * its leap years and those of the 33-year rule (ICU's rule, which matches
+ * the astronomical calendar for 1210-1634 SH). tests/oracle checks every
+ * day of 1300-1500 against ICU. */
 #include "rasad/date.h"
 
 #include <jalali/jalali.h>
@@ -85,12 +87,19 @@ static int jalali_correction(int y)
 static int64_t jalali_days(int y, int m, int d)
 {
     struct jtm t = { 0 };
+    int64_t z;
 
     t.tm_year = y;
     t.tm_mon = m - 1;
     t.tm_mday = d;
     jalali_create_days_from_date(&t);   /* sets tm_yday; fails only out of range */
-    return (int64_t)jalali_get_diff(&t) + jalali_correction(y);
+    z = jalali_get_diff(&t);
+    /* Before 1348 jalali_get_diff() counts the days left in year y with the
+     * length of year y + 1 (found by the ICU oracle: 1 Farvardin 1300 came
+     * out one day late). */
+    if (y < JALALI_EPOCH_YEAR)
+        z += jalali_is_jleap(y + 1) - jalali_is_jleap(y);
+    return z + jalali_correction(y);
 }
 
 static void jalali_from_days(int64_t z, rasad_date *out)

@@ -47,6 +47,11 @@ const char *rasad__zw_lookup(const char *k, size_t n, size_t *len)
     uint32_t h = RASAD__LEX_HASH_INIT;
     for (size_t i = 0; i < n; i++)
         h = rasad__lex_hash_step(h, (unsigned char)k[i]);
+    uint32_t b1 = h & (RASAD__ZW_BLOOM_BITS - 1);
+    uint32_t b2 = ((h >> 16) | (h << 16)) & (RASAD__ZW_BLOOM_BITS - 1);
+    if (!((rasad__zw_bloom[b1 >> 6] >> (b1 & 63)) & 1) ||
+        !((rasad__zw_bloom[b2 >> 6] >> (b2 & 63)) & 1))
+        return NULL;
     for (uint32_t i = h & rasad__zw_mask;; i = (i + 1) & rasad__zw_mask) {
         uint32_t s = rasad__zw_slot[i];
         if (s == 0)

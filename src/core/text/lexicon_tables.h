@@ -19,6 +19,9 @@ extern const uint32_t rasad__lex_slot[]; /* all words, keyed by their bytes */
 extern const uint32_t rasad__lex_mask;   /* slot count - 1 (a power of two) */
 extern const uint32_t rasad__zw_slot[];  /* ZWNJ words rasad trusts, keyed by their bytes without ZWNJ */
 extern const uint32_t rasad__zw_mask;    /* slot count - 1 (a power of two) */
+extern const uint64_t rasad__zw_bloom[]; /* RASAD__ZW_BLOOM_BITS bits; both bits set when k may be a zw key */
+
+#define RASAD__ZW_BLOOM_BITS (1u << 20)
 
 #define RASAD__LEX_SLOT_OFF(s) ((s) >> 8)
 #define RASAD__LEX_SLOT_LEN(s) ((s) & 0xffu)

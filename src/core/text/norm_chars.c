@@ -38,6 +38,11 @@ static void put_cp(rasad__nout *o, uint32_t cp, uint32_t src)
     put(o, b, rasad_utf8_encode(cp, b), src);
 }
 
+static int rasad__is_ascii_alnum(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 static int is_digit_cp(uint32_t cp)
 {
     return (cp >= '0' && cp <= '9') || (cp >= 0x0660 && cp <= 0x0669) ||
@@ -186,13 +191,14 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
             const unsigned char *s = (const unsigned char *)p;
             const uint16_t *fast = nm->fast;
             char *dst;
-            uint32_t *mp = o->map;
-            size_t on, lim, r = i, last = 0, end2 = n - 1;
+            uint32_t *mp;
+            size_t on, lim, r = i, end2 = n - 1;
             unsigned lastk = 0;
             if (o->cap - o->n < 256 && rasad__nout_reserve(o, 256, nm->want_map))
                 return RASAD_NOMEM;
             flush_pending(nm, &ls, RASAD__P_LETTER);
             dst = o->p;
+            mp = o->map;
             on = o->n;
             lim = o->cap - 8;
             while (r < end2 && on < lim) {
@@ -207,13 +213,12 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                     if (mp)
                         mp[on] = mp[on + 1] = (uint32_t)r;
                     lastk = k;
-                    last = on;
                     on += 2;
                     r += 2;
                     continue;
                 }
                 /* a ZWNJ between two letters stays */
-                if (c0 == 0xE2u - 0xD8u && c1 == 0x80 && r + 4 < n && s[r + 2] == 0x8C &&
+                if (c0 == 0xE2u - 0xD8u && c1 == 0x80 && r + 4 < n && s[r + 2] == 0x8C && on + 5 < lim &&
                     (fl & RASAD_NORM_ZWNJ) && s[r + 3] - 0xD8u <= 3u &&
                     fast[((s[r + 3] - 0xD8u) << 6) | (s[r + 4] & 0x3Fu)]) {
                     memcpy(dst + on, p + r, 3);
@@ -228,7 +233,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
             ls.last_props = nm->fast_props[lastk];
             cp = 0x600u + ((fast[lastk] >> 2) & 0xC0u) + (fast[lastk] & 0x3Fu);
             o->n = on;
-            ls.last_at = last;
+            ls.last_at = on - 2;
             ls.last_cp = cp;
             ls.at_start = 0;
             i = r;
@@ -279,6 +284,11 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         case RASAD__NK_ZWNJ:
             if (ls.pend_space || ls.pend_zwnj || !(ls.last_props & RASAD__P_LETTER)) {
                 nm->stats.zwnj_removed++;
+                if (!ls.pend_space && ls.last_cp < 0x80 && rasad__is_ascii_alnum(ls.last_cp) &&
+                    (fl & RASAD_NORM_SPACE)) {
+                    ls.pend_space = 1; /* between Latin words it separates them */
+                    ls.space_src = src;
+                }
                 continue;
             }
             ls.pend_zwnj = 1;
@@ -287,6 +297,9 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         case RASAD__NK_MAP:
             out = (const char *)rasad__norm_pool + e->off;
             out_len = e->len;
+            if ((fl & RASAD_NORM_FOLD) && out_len >= 4 && out[out_len - 2] == '\xD9' &&
+                out[out_len - 1] == '\x94')
+                out_len -= 2; /* folded: ۀ is a bare ه */
             cp = peek(out, out_len, 0);
             if (out_len > 2) /* a ligature or letter + mark: compose with nothing */
                 cp = (cp == 0x0647 && out_len == 4) ? 0x0654 : 0;

@@ -66,25 +66,27 @@ static const affix keep_joined[] = {
     AFFIX("کهتر"), AFFIX("دکتر"),
 };
 
-/* Nouns whose plural in های wins over an adjective in ه + ای (سال‌های, not
- * ساله‌ای). */
-static const affix plural_first[] = { AFFIX("سال"), AFFIX("ماه"), AFFIX("هفت") };
-
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
+/* Affixes are at least one two-byte letter: the last (first) byte pair is
+ * compared inline, so most words cost no memcmp call. */
 static int ends_with(span w, const affix *a)
 {
-    return w.n > a->n && memcmp(w.p + w.n - a->n, a->s, a->n) == 0;
+    return w.n > a->n && w.p[w.n - 1] == a->s[a->n - 1] &&
+           w.p[w.n - 2] == a->s[a->n - 2] &&
+           memcmp(w.p + w.n - a->n, a->s, a->n - 2) == 0;
 }
 
 static int starts_with(span w, const affix *a)
 {
-    return w.n > a->n && memcmp(w.p, a->s, a->n) == 0;
+    return w.n > a->n && w.p[0] == a->s[0] && w.p[1] == a->s[1] &&
+           memcmp(w.p, a->s, a->n) == 0;
 }
 
 static int equals(span w, const affix *a)
 {
-    return w.n == a->n && memcmp(w.p, a->s, a->n) == 0;
+    return w.n == a->n && w.p[w.n - 1] == a->s[a->n - 1] &&
+           memcmp(w.p, a->s, a->n) == 0;
 }
 
 static int in_list(span w, const affix *list, size_t count)
@@ -165,10 +167,10 @@ static int is_verb(span w)
     for (size_t i = 0; i < COUNT(ending); i++) {
         if (!ends_with(w, &ending[i]))
             continue;
-        /* present: the subjunctive of the stem is a word in both the third
-         * person singular and plural (برود, بروند) */
+        /* present: the subjunctive of the stem is a word in the third
+         * person (برود, بروند) */
         size_t stem = w.n - ending[i].n;
-        if (lex3("ب", 2, w.p, stem, "د", 2) && lex3("ب", 2, w.p, stem, "ند", 4))
+        if (lex3("ب", 2, w.p, stem, "د", 2) || lex3("ب", 2, w.p, stem, "ند", 4))
             return 1;
     }
     /* past: stem ending in د or ت, and stem + ن is the infinitive */
@@ -234,14 +236,6 @@ static int suffix_split(span t, size_t *stem)
         span x = { t.p, t.n - plural[i].n };
         if (letters(x) < 2 || !known(x))
             break; /* maybe ه + ای (عده‌ای) */
-        /* هسته‌ای, not هست‌های: the lexicon has the word in ه with ‌ای,
-         * and the stem is not one of the nouns whose plural wins */
-        if (i == COUNT(plural) - 2 &&
-            lex3(x.p, x.n, "ه" ZWNJ_UTF8 "ای", 9, NULL, 0) &&
-            !in_list(x, plural_first, COUNT(plural_first))) {
-            *stem = x.n + 2;
-            return 1;
-        }
         *stem = x.n;
         return last_joins(x.p, x.n) ? 1 : 2;
     }

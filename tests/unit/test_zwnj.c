@@ -1,0 +1,163 @@
+/* test_zwnj.c - golden tests of the ZWNJ planner and the lexicon: each rule,
+ * both kinds of damage (ZWNJ deleted, ZWNJ typed as a space), and text that
+ * was right and must stay as it is. Sentences written for these tests. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "th.h"
+#include "zwnj.h"
+
+#define ZW "\xe2\x80\x8c"
+
+/* Applies the plan for in to a buffer the caller frees with free(). */
+static char *restore(const char *in)
+{
+    size_t n = strlen(in);
+    rasad__zwnj_edit *ed = malloc((n + 1) * sizeof *ed);
+    char *out = malloc(3 * n + 4);
+    if (!ed || !out) {
+        free(ed);
+        free(out);
+        return NULL;
+    }
+    size_t k = rasad__zwnj_plan(in, n, ed), j = 0, o = 0;
+    for (size_t i = 0; i <= n; i++) {
+        int skip = 0;
+        if (j < k && ed[j].pos == i) {
+            if (ed[j].op == RASAD__ZW_INSERT) {
+                memcpy(out + o, ZW, 3);
+                o += 3;
+            } else if (ed[j].op == RASAD__ZW_SPACE_TO_ZWNJ) {
+                memcpy(out + o, ZW, 3);
+                o += 3;
+                skip = 1;
+            } else {
+                skip = 1;
+            }
+            j++;
+        }
+        if (i < n && !skip)
+            out[o++] = in[i];
+    }
+    out[o] = '\0';
+    free(ed);
+    return out;
+}
+
+static void check(const char *in, const char *want)
+{
+    char *got = restore(in);
+    TH_CHECK(got != NULL);
+    if (got)
+        TH_EQ_STR(got, want);
+    free(got);
+}
+
+static void test_lexicon(void)
+{
+    TH_EQ_INT(rasad__lex_contains("کتاب", strlen("کتاب")), 1);
+    TH_EQ_INT(rasad__lex_contains("می" ZW "رود", strlen("می" ZW "رود")), 1);
+    TH_EQ_INT(rasad__lex_contains("کتابxyz", strlen("کتابxyz")), 0);
+    TH_EQ_INT(rasad__lex_contains("", 0), 0);
+    /* (p, n): bytes after n are not read */
+    TH_EQ_INT(rasad__lex_contains("کتابخانه", strlen("کتاب")), 1);
+}
+
+static void test_verb_prefix(void)
+{
+    check("او هر روز به مدرسه میرود.", "او هر روز به مدرسه می" ZW "رود.");
+    check("او هر روز به مدرسه می رود.", "او هر روز به مدرسه می" ZW "رود.");
+    check("ما این را نمیدانیم", "ما این را نمی" ZW "دانیم");
+    check("ما این را نمی دانیم", "ما این را نمی" ZW "دانیم");
+    check("آنها دیروز میگفتند", "آنها دیروز می" ZW "گفتند");
+    check("او برمیگردد", "او برمی" ZW "گردد");
+}
+
+static void test_plural(void)
+{
+    check("برنامههای تازه", "برنامه" ZW "های تازه");
+    check("برنامه های تازه", "برنامه" ZW "های تازه");
+    check("کتابها را آوردم", "کتاب" ZW "ها را آوردم");
+    check("کتاب ها را آوردم", "کتاب" ZW "ها را آوردم");
+    check("کتابهایشان گم شد", "کتاب" ZW "هایشان گم شد");
+    /* after a letter that does not join: no ZWNJ, the space goes */
+    check("بندر ها شلوغ است", "بندرها شلوغ است");
+    check("بندرها شلوغ است", "بندرها شلوغ است");
+    check("کشور های همسایه", "کشورهای همسایه");
+}
+
+static void test_comparative(void)
+{
+    check("شهری بزرگتر", "شهری بزرگ" ZW "تر");
+    check("شهری بزرگ تر", "شهری بزرگ" ZW "تر");
+    check("بزرگترین شهر", "بزرگ" ZW "ترین شهر");
+    check("بزرگ ترین شهر", "بزرگ" ZW "ترین شهر");
+}
+
+static void test_after_heh(void)
+{
+    check("خانه ای کوچک", "خانه" ZW "ای کوچک");
+    check("آنان رفته اند", "آنان رفته" ZW "اند");
+    check("آنان رفتهاند", "آنان رفته" ZW "اند");
+    check("ما کار کرده ایم", "ما کار کرده" ZW "ایم");
+}
+
+static void test_compound(void)
+{
+    check("سرمایه گذاری تازه", "سرمایه" ZW "گذاری تازه");
+    check("سرمایهگذاری تازه", "سرمایه" ZW "گذاری تازه");
+}
+
+/* Text that is right must come back as it was. */
+static void test_no_harm(void)
+{
+    const char *keep[] = {
+        "میز و میان و میلیون و میراث",
+        "به عنوان نمونه",
+        "این که گفتی درست است",
+        "او کار را کرده است",
+        "آنها بیشتر از ما می" ZW "دانند",
+        "در میدان شهر",
+        "دفتر و دختر و تنها",
+        "کشورهای همسایه و شهرها",
+        "برنامه" ZW "های تازه و می" ZW "رود",
+        "سهام شرکت",
+        "ما خواهیم رفت و آنها خواهند کرد",
+        "hello world 123",
+        "۱۲۳ و ۴۵۶",
+        "",
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+        check(keep[i], keep[i]);
+}
+
+/* Edits come in strictly increasing order and point inside the text. */
+static void test_plan_shape(void)
+{
+    const char *in = "برنامههای می رود بندر ها کتابهایشان";
+    size_t n = strlen(in);
+    rasad__zwnj_edit ed[64];
+    size_t k = rasad__zwnj_plan(in, n, ed);
+    TH_CHECK(k > 0);
+    for (size_t i = 0; i < k; i++) {
+        TH_CHECK(ed[i].pos <= n);
+        if (i)
+            TH_CHECK(ed[i].pos > ed[i - 1].pos);
+    }
+    /* truncated input: never reads past n */
+    TH_CHECK(rasad__zwnj_plan(in, 3, ed) <= 4);
+}
+
+int main(void)
+{
+    test_lexicon();
+    test_verb_prefix();
+    test_plural();
+    test_comparative();
+    test_after_heh();
+    test_compound();
+    test_no_harm();
+    test_plan_shape();
+    return th_done();
+}
