@@ -8,8 +8,8 @@
  * in the proleptic Gregorian calendar.
  *
  * Calendars: Jalali (Solar Hijri) goes through Debian's libjalali, with its
- * leap years corrected to the 33-year rule that Iran's calendar and ICU
- * follow (libjalali's 2820-year rule puts the leap day of 1403 in 1404);
+ * leap years corrected to the 33-year rule, which ICU uses and which gives
+ * Iran's leap years today (libjalali's 2820-year rule puts 1403's in 1404);
  * Gregorian is proleptic; Hijri is the tabular (civil) Islamic calendar,
  * which can differ from the sighted calendar by one or two days.
  *

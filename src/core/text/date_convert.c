@@ -9,7 +9,7 @@
  * 1348 in years whose leap status differs from the next year's. We keep
  * libjalali's arithmetic, undo that slip, and add the difference between
  * its leap years and those of the 33-year rule (ICU's rule, which matches
- * the astronomical calendar for 1210-1634 SH). tests/oracle checks every
+ * Iran's official calendar in the present era). tests/oracle checks every
  * day of 1300-1500 against ICU. */
 #include "rasad/date.h"
 

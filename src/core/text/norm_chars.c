@@ -21,7 +21,44 @@ typedef struct line_state {
     uint32_t last_cp;      /* the last written code point; 0 at line start */
     size_t last_at;        /* where it starts in the output */
     int at_start;          /* nothing written on this line yet */
+    int last_letter_fa;    /* the last letter written on the line is Arabic-script */
+    int latin_word;        /* the current run of non-spaces has an ASCII letter */
+    size_t ahead_end;      /* latin_ahead() has looked up to here ... */
+    int ahead_latin;       /* ... and found an ASCII letter there */
 } line_state;
+
+static int is_ascii_alpha(unsigned c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+static int is_ascii_alnum(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || is_ascii_alpha(c);
+}
+
+/* Does the run of non-space bytes from p[i] on hold an ASCII letter? The
+ * answer for a run is kept, so each byte is looked at once. */
+static int latin_ahead(line_state *ls, const char *p, size_t n, size_t i)
+{
+    unsigned prev = 0;
+    if (i < ls->ahead_end)
+        return ls->ahead_latin;
+    ls->ahead_latin = 0;
+    while (i < n) {
+        uint32_t cp;
+        int inv;
+        size_t len = rasad__utf8_decode(p + i, n - i, &cp, &inv);
+        const rasad__norm_entry *e = rasad__norm_lookup(cp);
+        /* the run ends where the normalizer writes a space */
+        if (cp == '\n' || e->kind == RASAD__NK_SPACE ||
+            (e->kind == RASAD__NK_ZWNJ && prev < 0x80 && is_ascii_alnum(prev)))
+            break;
+        if (cp < 0x80 && is_ascii_alpha(cp))
+            ls->ahead_latin = 1;
+        prev = cp;
+        i += len;
+    }
+    ls->ahead_end = i;
+    return ls->ahead_latin;
+}
 
 static void put(rasad__nout *o, const char *s, size_t len, uint32_t src)
 {
@@ -36,11 +73,6 @@ static void put_cp(rasad__nout *o, uint32_t cp, uint32_t src)
 {
     char b[4];
     put(o, b, rasad_utf8_encode(cp, b), src);
-}
-
-static int rasad__is_ascii_alnum(uint32_t c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
 static int is_digit_cp(uint32_t cp)
@@ -61,8 +93,8 @@ void rasad__norm_fast_init(rasad_norm *nm)
         uint32_t cp = 0x600 + k;
         const rasad__norm_entry *e = rasad__norm_lookup(cp);
         const char *out = NULL;
-        if (!(e->props & RASAD__P_LETTER))
-            continue;
+        if (!(e->props & RASAD__P_LETTER) || cp == 0x0621)
+            continue; /* hamza after heh may be an ezafe: the slow path decides */
         if (e->kind == RASAD__NK_KEEP || (e->flag && !(nm->flags & e->flag)))
             out = NULL; /* copied */
         else if (e->kind == RASAD__NK_MAP && e->len == 2 &&
@@ -176,6 +208,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
             if (!ls.pend_space)
                 ls.space_src = (uint32_t)i;
             ls.pend_space = 1;
+            ls.latin_word = 0;
             if (ls.pend_zwnj && (fl & RASAD_NORM_ZWNJ)) {
                 ls.pend_zwnj = 0;
                 nm->stats.zwnj_removed++;
@@ -219,7 +252,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                 }
                 /* a ZWNJ between two letters stays */
                 if (c0 == 0xE2u - 0xD8u && c1 == 0x80 && r + 4 < n && s[r + 2] == 0x8C && on + 5 < lim &&
-                    (fl & RASAD_NORM_ZWNJ) && s[r + 3] - 0xD8u <= 3u &&
+                    (fl & RASAD_NORM_ZWNJ) && s[r + 3] - 0xD8u <= 3u && (s[r + 4] & 0xC0u) == 0x80u &&
                     fast[((s[r + 3] - 0xD8u) << 6) | (s[r + 4] & 0x3Fu)]) {
                     memcpy(dst + on, p + r, 3);
                     if (mp)
@@ -231,6 +264,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                 break;
             }
             ls.last_props = nm->fast_props[lastk];
+            ls.last_letter_fa = 1;
             cp = 0x600u + ((fast[lastk] >> 2) & 0xC0u) + (fast[lastk] & 0x3Fu);
             o->n = on;
             ls.last_at = on - 2;
@@ -269,10 +303,19 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         props = e->props;
         out = inv ? "\xEF\xBF\xBD" : p + src;
         out_len = inv ? 3 : len;
+        if (cp == 0x0621 && ls.last_cp == 0x0647 && !ls.pend_space && !ls.pend_zwnj &&
+            (fl & RASAD_NORM_LETTERS) &&
+            !(rasad__norm_lookup(peek(p, n, i))->props & (RASAD__P_LETTER | RASAD__P_HAMZA))) {
+            cp = 0x0654; /* بهانهء: the ezafe written with a standalone hamza is هٔ */
+            kind = RASAD__NK_HAMZA;
+            out = "\xD9\x94";
+            out_len = 2;
+        }
 
         switch (kind) {
         case RASAD__NK_SPACE:
             ls.pend_space = 1;
+            ls.latin_word = 0;
             if (ls.pend_zwnj && (fl & RASAD_NORM_ZWNJ)) {
                 ls.pend_zwnj = 0;
                 nm->stats.zwnj_removed++;
@@ -284,10 +327,11 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         case RASAD__NK_ZWNJ:
             if (ls.pend_space || ls.pend_zwnj || !(ls.last_props & RASAD__P_LETTER)) {
                 nm->stats.zwnj_removed++;
-                if (!ls.pend_space && ls.last_cp < 0x80 && rasad__is_ascii_alnum(ls.last_cp) &&
+                if (!ls.pend_space && ls.last_cp < 0x80 && is_ascii_alnum(ls.last_cp) &&
                     (fl & RASAD_NORM_SPACE)) {
                     ls.pend_space = 1; /* between Latin words it separates them */
                     ls.space_src = src;
+                    ls.latin_word = 0;
                 }
                 continue;
             }
@@ -305,6 +349,11 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                 cp = (cp == 0x0647 && out_len == 4) ? 0x0654 : 0;
             break;
         case RASAD__NK_DIGIT:
+            if (cp < 0x80 && !(fl & RASAD_NORM_DIGITS_ASCII) &&
+                (ls.latin_word || latin_ahead(&ls, p, n, i))) {
+                props = 0; /* ATM74, IBM-96, a URL: ASCII digits stay */
+                break;
+            }
             if (fl & RASAD_NORM_DIGITS_ASCII) {
                 cp = '0' + e->len;
                 out = (const char *)"0123456789" + e->len;
@@ -320,7 +369,8 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
             break;
         case RASAD__NK_PUNCT:
             if ((props & (RASAD__P_DECIMAL | RASAD__P_GROUP)) && is_digit_cp(ls.last_cp) &&
-                is_digit_cp(peek(p, n, i)) && (fl & (RASAD_NORM_DIGITS | RASAD_NORM_DIGITS_ASCII))) {
+                is_digit_cp(peek(p, n, i)) && (fl & (RASAD_NORM_DIGITS | RASAD_NORM_DIGITS_ASCII)) &&
+                !(ls.latin_word && !(fl & RASAD_NORM_DIGITS_ASCII))) {
                 int ascii = (fl & RASAD_NORM_DIGITS_ASCII) != 0;
                 if (props & RASAD__P_DECIMAL) {
                     out = ascii ? "." : "\xD9\xAB";
@@ -332,7 +382,8 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                 out_len = ascii ? 1 : 2;
                 props = 0;
                 ls.pend_space = 0;
-            } else if ((props & RASAD__P_LATIN) && (ls.last_props & RASAD__P_LETTER)) {
+            } else if ((props & RASAD__P_LATIN) && ls.last_letter_fa &&
+                       !(is_digit_cp(ls.last_cp) && is_digit_cp(peek(p, n, i)))) {
                 static const struct { uint32_t from; const char *to; uint32_t cp; } latin[] = {
                     { ',', "\xD8\x8C", 0x060C }, { ';', "\xD8\x9B", 0x061B }, { '?', "\xD8\x9F", 0x061F },
                 };
@@ -366,6 +417,12 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         ls.last_cp = cp;
         ls.last_props = props;
         ls.at_start = 0;
+        if (props & RASAD__P_LETTER)
+            ls.last_letter_fa = 1;
+        else if (cp < 0x80 && is_ascii_alpha(cp)) {
+            ls.last_letter_fa = 0;
+            ls.latin_word = 1;
+        }
     }
     if (ls.pend_zwnj)
         nm->stats.zwnj_removed++;

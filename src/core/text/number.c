@@ -14,7 +14,7 @@
 /* ---- exact decimal arithmetic (sticky: once *rc is set they do nothing) */
 
 /* Sticky helpers: once *rc is set they do nothing. */
-static void dec_scale_to(dec *a, unsigned s, int *rc)
+static void dec_scale_to(rasad__dec *a, unsigned s, int *rc)
 {
     while (!*rc && a->s < s) {
         if (__builtin_mul_overflow(a->m, 10, &a->m))
@@ -23,7 +23,7 @@ static void dec_scale_to(dec *a, unsigned s, int *rc)
     }
 }
 
-static void dec_add(dec *a, dec b, int *rc)
+static void dec_add(rasad__dec *a, rasad__dec b, int *rc)
 {
     dec_scale_to(a, b.s, rc);
     dec_scale_to(&b, a->s, rc);
@@ -31,7 +31,7 @@ static void dec_add(dec *a, dec b, int *rc)
         *rc = RASAD_RANGE;
 }
 
-static void dec_mul(dec *a, int64_t k, int *rc)
+static void dec_mul(rasad__dec *a, int64_t k, int *rc)
 {
     while (a->s > 0 && k % 10 == 0) {   /* ۳٫۵ میلیارد stays exact */
         k /= 10;
@@ -50,8 +50,8 @@ static void dec_mul(dec *a, int64_t k, int *rc)
 /* ---- the grammar ------------------------------------------------------- */
 
 typedef struct acc {
-    dec total;           /* everything closed by a scale word */
-    dec cur;             /* the group being built */
+    rasad__dec total;           /* everything closed by a scale word */
+    rasad__dec cur;             /* the group being built */
     int64_t last_scale;  /* the last scale word's value, 0 before any */
     int bound;           /* open place of the last element */
     int unit_word;       /* last element was a unit word 1-9 (for «سه صد») */
@@ -60,7 +60,7 @@ typedef struct acc {
 } acc;
 
 /* Returns 1 when e may extend the number in a (joined by «و» when conn). */
-static int accept(acc *a, const elem *e, int conn)
+static int accept(acc *a, const rasad__elem *e, int conn)
 {
     int64_t v = e->v.s ? 0 : e->v.m;
     int cur_zero = a->cur.m == 0 && a->nelem > 0 && a->last_scale > 0 && a->bound == 0;
@@ -74,7 +74,7 @@ static int accept(acc *a, const elem *e, int conn)
             /* هزار میلیارد, دو هزار و پانصد میلیارد: the whole so far */
             dec_add(&a->total, a->cur, &a->rc);
             dec_mul(&a->total, e->v.m, &a->rc);
-            a->cur = (dec){ 0, 0 };
+            a->cur = (rasad__dec){ 0, 0 };
             a->last_scale = e->v.m;
             a->bound = 0;
             a->unit_word = 0;
@@ -84,7 +84,7 @@ static int accept(acc *a, const elem *e, int conn)
         }
         dec_mul(&a->cur, e->v.m, &a->rc);
         dec_add(&a->total, a->cur, &a->rc);
-        a->cur = (dec){ 0, 0 };
+        a->cur = (rasad__dec){ 0, 0 };
         a->last_scale = e->v.m;
         a->bound = 0;
         a->unit_word = 0;
@@ -113,7 +113,7 @@ static int accept(acc *a, const elem *e, int conn)
 int rasad_number_parse(const char *p, size_t n, unsigned opts, rasad_number *out)
 {
     acc a;
-    elem e;
+    rasad__elem e;
     size_t i = 0, q, m;
     int conn, ambig = 0;
 

@@ -74,7 +74,6 @@ static const char *const digit_suffixes[] = { "\u200cامین", "\u200cام", "�
 
 /* ---- elements ---------------------------------------------------------- */
 
-
 /* A word ends at k: end of text, a non-letter, or a ZWNJ that joins it to
  * «و» or another number word (بیست‌و‌پنج, یک‌صد), but not to other letters
  * (هفت‌سین is not 7). */
@@ -82,7 +81,7 @@ static int word_ends(const char *p, size_t n, size_t k)
 {
     size_t len, m;
     uint32_t cp = rasad__wm_cp(p, n, k, &len);
-    elem next;
+    rasad__elem next;
 
     if (len == 0 || (cp != RASAD__ZWNJ && !rasad__wm_is_letter(cp)))
         return 1;
@@ -95,7 +94,7 @@ static int word_ends(const char *p, size_t n, size_t k)
     return rasad__num_find_word(p, n, k, RASAD_NUM_NO_ORDINAL, &next);
 }
 
-int rasad__num_find_word(const char *p, size_t n, size_t i, unsigned opts, elem *e)
+int rasad__num_find_word(const char *p, size_t n, size_t i, unsigned opts, rasad__elem *e)
 {
     size_t k, s, best = 0;
 
@@ -144,7 +143,7 @@ static int is_cp(const char *p, size_t n, size_t i, uint32_t a, uint32_t b, size
 }
 
 /* Appends the digits at *j to e->v; returns how many were read. */
-static unsigned digit_run(const char *p, size_t n, size_t *j, unsigned max, elem *e,
+static unsigned digit_run(const char *p, size_t n, size_t *j, unsigned max, rasad__elem *e,
                           int fraction)
 {
     unsigned nd = 0;
@@ -162,7 +161,7 @@ static unsigned digit_run(const char *p, size_t n, size_t *j, unsigned max, elem
     return nd;
 }
 
-int rasad__num_find_digits(const char *p, size_t n, size_t i, unsigned opts, elem *e)
+int rasad__num_find_digits(const char *p, size_t n, size_t i, unsigned opts, rasad__elem *e)
 {
     size_t j = i, len, len2, k;
     unsigned s;
@@ -173,7 +172,7 @@ int rasad__num_find_digits(const char *p, size_t n, size_t i, unsigned opts, ele
         return 0;
     while (!(opts & RASAD_NUM_NO_GROUPING) && e->ndigits <= 3 &&
            is_cp(p, n, j, ',', 0x066C, &len)) {
-        elem g = { .v = { 0, 0 } };
+        rasad__elem g = { .v = { 0, 0 } };
         k = j + len;
         if (digit_run(p, n, &k, 3, &g, 0) != 3 ||
             rasad__wm_digit(rasad__wm_cp(p, n, k, &len2)) >= 0)

@@ -14,8 +14,11 @@
 #include "utf8_decode.h"
 
 struct rasad_tokenizer {
-    rasad_norm *nm; /* owned */
+    rasad_norm *nm;          /* owned */
+    unsigned char cls2[256]; /* class of U+0600+k, the two-byte fast path */
 };
+
+static int classify(uint32_t cp);
 
 int rasad_tokenizer_new(unsigned norm_flags, rasad_tokenizer **out)
 {
@@ -30,6 +33,8 @@ int rasad_tokenizer_new(unsigned norm_flags, rasad_tokenizer **out)
         rasad_free(t);
         return RASAD_NOMEM;
     }
+    for (uint32_t k = 0; k < 256; k++)
+        t->cls2[k] = (unsigned char)classify(0x600 + k);
     *out = t;
     return RASAD_OK;
 }
@@ -115,12 +120,36 @@ static int emit(const scan *s, const char *text, size_t from, size_t to, int kin
     return s->fn(s->ctx, kind, text + from, to - from, start, end);
 }
 
+/* The class of the character at text[i] (i < n) and its length. The text is
+ * the normalizer's output, so it is valid UTF-8. */
+static inline int class_at(const rasad_tokenizer *t, const char *text, size_t i, size_t n,
+                           size_t *len)
+{
+    unsigned char b0 = (unsigned char)text[i];
+    uint32_t cp;
+    int inv;
+    if (b0 < 0x80) {
+        *len = 1;
+        return ascii_class[b0];
+    }
+    if (b0 - 0xD8u <= 3u && i + 1 < n) {
+        *len = 2;
+        return t->cls2[((b0 - 0xD8u) << 6) | ((unsigned char)text[i + 1] & 0x3Fu)];
+    }
+    if (b0 == 0xE2 && i + 2 < n && text[i + 1] == '\x80' && text[i + 2] == '\x8C') {
+        *len = 3;
+        return C_JOINER;
+    }
+    *len = rasad__utf8_decode(text + i, n - i, &cp, &inv);
+    return classify(cp);
+}
+
 int rasad_tokenize(rasad_tokenizer *t, const char *p, size_t n, rasad_token_fn fn, void *ctx)
 {
     const char *text;
     const uint32_t *map;
-    size_t tn, i = 0, tok = 0, last_end = 0;
-    int rc, last = C_OTHER, has_alpha = 0, has_digit = 0, in_tok = 0;
+    size_t tn, i = 0;
+    int rc;
     scan s;
 
     rc = rasad_norm_run(t->nm, p, n, &text, &tn, &map);
@@ -130,43 +159,50 @@ int rasad_tokenize(rasad_tokenizer *t, const char *p, size_t n, rasad_token_fn f
     s.map = map;
     s.fn = fn;
     s.ctx = ctx;
-    while (i <= tn) {
-        uint32_t cp = 0;
-        int inv, c = C_OTHER;
-        size_t len = 1;
-        if (i < tn) {
-            len = rasad__utf8_decode(text + i, tn - i, &cp, &inv);
-            c = classify(cp);
+    while (i < tn) {
+        size_t len, tok = i;
+        int c = class_at(t, text, i, tn, &len), last = c, has_alpha, has_digit;
+        if (c != C_ALPHA && c != C_LATIN && c != C_DIGIT) {
+            i += len;
+            continue;
         }
-        if (in_tok && continues(last, c)) {
-            if (c == C_ALPHA || c == C_LATIN)
-                has_alpha = 1;
-            if (c == C_DIGIT)
-                has_digit = 1;
-            if (c != C_JOINER && c != C_NUMSEP)
-                last_end = i + len;
-            last = c;
-        } else if (in_tok && (c == C_JOINER || c == C_NUMSEP) &&
-                   (last == C_ALPHA ? c == C_JOINER : last == C_DIGIT && c == C_NUMSEP)) {
-            last = c; /* held: kept only if the token goes on after it */
-        } else {
-            if (in_tok) {
-                int kind = has_alpha ? (has_digit ? RASAD_TOKEN_MIXED : RASAD_TOKEN_WORD)
-                                     : RASAD_TOKEN_NUMBER;
-                if ((rc = emit(&s, text, tok, last_end, kind)) != 0)
-                    return rc;
-                in_tok = 0;
-            }
-            if (c == C_ALPHA || c == C_LATIN || c == C_DIGIT) {
-                in_tok = 1;
-                tok = i;
-                last_end = i + len;
-                last = c;
-                has_alpha = c != C_DIGIT;
-                has_digit = c == C_DIGIT;
-            }
-        }
+        has_alpha = c != C_DIGIT;
+        has_digit = c == C_DIGIT;
         i += len;
+        while (i < tn) {
+            unsigned char b0 = (unsigned char)text[i];
+            size_t len2, len3;
+            int c2;
+            /* fast: a Persian letter after a Persian letter */
+            if (last == C_ALPHA && b0 - 0xD8u <= 3u && i + 1 < tn &&
+                t->cls2[((b0 - 0xD8u) << 6) | ((unsigned char)text[i + 1] & 0x3Fu)] == C_ALPHA) {
+                i += 2;
+                continue;
+            }
+            c2 = class_at(t, text, i, tn, &len2);
+            if (continues(last, c2)) {
+                has_alpha |= c2 == C_ALPHA || c2 == C_LATIN;
+                has_digit |= c2 == C_DIGIT;
+                last = c2;
+                i += len2;
+                continue;
+            }
+            /* a ZWNJ between letters, or . , ٫ between digits, stays inside
+             * the token only when the token goes on after it */
+            if (((c2 == C_JOINER && last == C_ALPHA) || (c2 == C_NUMSEP && last == C_DIGIT)) &&
+                i + len2 < tn) {
+                int c3 = class_at(t, text, i + len2, tn, &len3);
+                if (c3 == last) {
+                    i += len2 + len3;
+                    continue;
+                }
+            }
+            break;
+        }
+        rc = emit(&s, text, tok, i,
+                  has_alpha ? (has_digit ? RASAD_TOKEN_MIXED : RASAD_TOKEN_WORD) : RASAD_TOKEN_NUMBER);
+        if (rc != 0)
+            return rc;
     }
     return RASAD_OK;
 }
