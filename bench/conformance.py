@@ -36,6 +36,14 @@ FUNCTION_CHOICES = {
 }
 FUNCTION_PATTERN_CHOICES = [
     ("lucene", re.compile(r"PersianAnalyzer stem|testBehavior"), "scope-stemming"),
+    ("virastar", re.compile(r"quotes|dash|ellipsis|[Tt]hree ?[Dd]ots|question/exclamation|"
+                            r"aggressive|percent|markdown|[Kk]ashida|html named"), "typography-kept"),
+    ("virastar", re.compile(r"spacing for \(\)"), "local-punct-spacing"),
+    ("virastar", re.compile(r"line break"), "lines-kept"),
+    ("virastar", re.compile(r"normalizeDates"), "scope-dates"),
+    ("virastar", re.compile(r"fixDiacritics"), "all-harakat-removed"),
+    ("virastar", re.compile(r"preserve certain strings|preserve all"), "scope-markup"),
+    ("virastar", re.compile(r"ه ی to هٔ|standalone hamza|fixSuffixMisc"), "no-spelling-reform"),
 ]
 # How rasad is run for a test function: (flags, compare mode).
 FUNCTION_MODES = {
@@ -83,7 +91,7 @@ def load_choices():
 
 def documented_choices():
     with open(os.path.join(ROOT, "docs", "text.md"), encoding="utf-8") as f:
-        return set(re.findall(r"\(choice: ([a-z0-9-]+)\)", f.read()))
+        return set(re.findall(r"\(choice:\s+([a-z0-9-]+)\)", f.read()))
 
 
 def run(rasad, args, text):
