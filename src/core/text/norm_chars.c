@@ -107,10 +107,44 @@ void rasad__norm_fast_init(rasad_norm *nm)
             rasad_utf8_encode(cp, b);
             out = b;
         }
+        if (nm->flags & RASAD_NORM_FOLD) {
+            /* the folded form of the output letter (ۓ → ئ → ی) */
+            uint32_t tcp = 0x600u + (((unsigned char)out[0] & 0x3u) << 6) +
+                           ((unsigned char)out[1] & 0x3Fu);
+            const rasad__norm_entry *t = rasad__norm_lookup(tcp);
+            if (t->kind == RASAD__NK_MAP && t->flag == RASAD_NORM_FOLD) {
+                if (t->len != 2 || (unsigned char)rasad__norm_pool[t->off] - 0xD8u > 3u)
+                    continue;
+                out = (const char *)rasad__norm_pool + t->off;
+            }
+        }
         nm->fast[k] = (uint16_t)(((unsigned char)out[0] << 8) | (unsigned char)out[1]);
         nm->fast_props[k] = (uint16_t)rasad__norm_lookup(
             0x600u + (((unsigned char)out[0] & 0x3u) << 6) + ((unsigned char)out[1] & 0x3Fu))->props;
     }
+}
+
+/* Folds the output of a letter map for search (ئ in a ligature is ی, the
+ * ezafe hamza after ه goes) into buf, which holds at least len bytes.
+ * Returns the new length. */
+static size_t fold_output(const char *out, size_t len, char *buf)
+{
+    size_t i = 0, k = 0;
+    while (i < len) {
+        uint32_t cp;
+        int inv;
+        size_t l = rasad__utf8_decode(out + i, len - i, &cp, &inv);
+        const rasad__norm_entry *e = rasad__norm_lookup(cp);
+        if (e->kind == RASAD__NK_MAP && e->flag == RASAD_NORM_FOLD) {
+            memcpy(buf + k, rasad__norm_pool + e->off, e->len);
+            k += e->len;
+        } else if (cp != 0x0654) {
+            memcpy(buf + k, out + i, l);
+            k += l;
+        }
+        i += l;
+    }
+    return k;
 }
 
 /* The code point that starts at p[i], or 0 at the end. */
@@ -153,8 +187,9 @@ static int hamza_mark(rasad_norm *nm, line_state *ls, uint32_t mark)
     return (fl & RASAD_NORM_MARKS) ? 1 : 0;
 }
 
-/* Writes what is pending before a character with props `props`. */
-static void flush_pending(rasad_norm *nm, line_state *ls, unsigned props)
+/* Writes what is pending before a character with props `props` whose
+ * source starts at src. */
+static void flush_pending(rasad_norm *nm, line_state *ls, unsigned props, uint32_t src)
 {
     rasad__nout *o = &nm->a;
     unsigned fl = nm->flags;
@@ -176,7 +211,7 @@ static void flush_pending(rasad_norm *nm, line_state *ls, unsigned props)
     } else if ((fl & RASAD_NORM_PUNCT) && !ls->at_start &&
                (((ls->last_props & RASAD__P_AFTER) && (props & RASAD__P_LETTER)) ||
                 ((props & RASAD__P_BEFORE) && (ls->last_props & RASAD__P_LETTER)))) {
-        put(o, " ", 1, ls->space_src);
+        put(o, " ", 1, src); /* an inserted space belongs to what follows it */
     }
 }
 
@@ -199,6 +234,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         size_t out_len;
         unsigned props;
         int kind;
+        char folded[64];
 
         if (o->cap - o->n < 64 && rasad__nout_reserve(o, 64, nm->want_map))
             return RASAD_NOMEM;
@@ -229,7 +265,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
             unsigned lastk = 0;
             if (o->cap - o->n < 256 && rasad__nout_reserve(o, 256, nm->want_map))
                 return RASAD_NOMEM;
-            flush_pending(nm, &ls, RASAD__P_LETTER);
+            flush_pending(nm, &ls, RASAD__P_LETTER, (uint32_t)i);
             dst = o->p;
             mp = o->map;
             on = o->n;
@@ -341,9 +377,10 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         case RASAD__NK_MAP:
             out = (const char *)rasad__norm_pool + e->off;
             out_len = e->len;
-            if ((fl & RASAD_NORM_FOLD) && out_len >= 4 && out[out_len - 2] == '\xD9' &&
-                out[out_len - 1] == '\x94')
-                out_len -= 2; /* folded: ۀ is a bare ه */
+            if (fl & RASAD_NORM_FOLD) {
+                out_len = fold_output(out, out_len, folded);
+                out = folded;
+            }
             cp = peek(out, out_len, 0);
             if (out_len > 2) /* a ligature or letter + mark: compose with nothing */
                 cp = (cp == 0x0647 && out_len == 4) ? 0x0654 : 0;
@@ -411,7 +448,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         }
         if (o->cap - o->n < out_len + 8 && rasad__nout_reserve(o, out_len + 8, nm->want_map))
             return RASAD_NOMEM;
-        flush_pending(nm, &ls, props);
+        flush_pending(nm, &ls, props, src);
         ls.last_at = o->n;
         put(o, out, out_len, src);
         ls.last_cp = cp;

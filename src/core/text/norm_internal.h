@@ -39,8 +39,10 @@ void rasad__nout_release(rasad__nout *o);
  * map entries are offsets into p. Returns RASAD_OK or RASAD_NOMEM. */
 int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n);
 
-/* Applies the ZWNJ planner to nm->a line by line, writing nm->b with the
- * map composed through nm->a's. Returns RASAD_OK or RASAD_NOMEM. */
-int rasad__norm_zwnj(rasad_norm *nm);
+/* Applies the ZWNJ planner to nm->a line by line. When some line has an
+ * edit, writes the result to nm->b (with the map composed through nm->a's)
+ * and sets *changed; otherwise nm->a is the result and *changed is 0.
+ * Returns RASAD_OK or RASAD_NOMEM. */
+int rasad__norm_zwnj(rasad_norm *nm, int *changed);
 
 #endif

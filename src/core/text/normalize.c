@@ -74,12 +74,13 @@ static void put_zwnj(rasad__nout *b, uint32_t src)
     b->n += 3;
 }
 
-int rasad__norm_zwnj(rasad_norm *nm)
+int rasad__norm_zwnj(rasad_norm *nm, int *changed)
 {
     rasad__nout *a = &nm->a, *b = &nm->b;
     size_t line = 0;
 
     b->n = 0;
+    *changed = 0; /* b is written only from the first line that has an edit */
     /* Each edit adds at most 3 bytes for 1 (or 0) it replaces. */
     while (line <= a->n) {
         const char *nl = memchr(a->p + line, '\n', a->n - line);
@@ -95,6 +96,18 @@ int rasad__norm_zwnj(rasad_norm *nm)
             nm->edits_cap = cap;
         }
         nedits = len ? rasad__zwnj_plan(a->p + line, len, nm->edits) : 0;
+        if (!*changed) {
+            if (nedits == 0) {
+                if (!nl)
+                    break;
+                line = end + 1;
+                continue;
+            }
+            *changed = 1;
+            if (rasad__nout_reserve(b, line, nm->want_map))
+                return RASAD_NOMEM;
+            copy_span(b, a, 0, line);
+        }
         if (rasad__nout_reserve(b, len + 3 * nedits + 1, nm->want_map))
             return RASAD_NOMEM;
         for (k = 0; k < nedits; k++) {
@@ -123,6 +136,8 @@ int rasad__norm_zwnj(rasad_norm *nm)
         copy_span(b, a, end, end + 1);
         line = end + 1;
     }
+    if (!*changed)
+        return RASAD_OK;
     if (b->map)
         b->map[b->n] = a->map[a->n];
     b->p[b->n] = '\0';
@@ -152,9 +167,11 @@ int rasad_norm_run(rasad_norm *nm, const char *p, size_t n, const char **out,
     if (nm->flags & RASAD_NORM_ZWNJ_RESTORE) {
         if ((rc = rasad__nout_reserve(&nm->b, 1, nm->want_map)) != RASAD_OK)
             return rc;
-        if ((rc = rasad__norm_zwnj(nm)) != RASAD_OK)
+        int changed;
+        if ((rc = rasad__norm_zwnj(nm, &changed)) != RASAD_OK)
             return rc;
-        res = &nm->b;
+        if (changed)
+            res = &nm->b;
     }
     nm->stats.bytes_in += n;
     nm->stats.bytes_out += res->n;
