@@ -265,7 +265,13 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
             unsigned lastk = 0;
             if (o->cap - o->n < 256 && rasad__nout_reserve(o, 256, nm->want_map))
                 return RASAD_NOMEM;
-            flush_pending(nm, &ls, RASAD__P_LETTER, (uint32_t)i);
+            if (ls.pend_space && !ls.pend_zwnj && !ls.at_start &&
+                !((fl & RASAD_NORM_PUNCT) && (ls.last_props & RASAD__P_OPEN))) {
+                put(o, " ", 1, ls.space_src); /* the common case, inline */
+                ls.pend_space = 0;
+            } else if (ls.pend_space || ls.pend_zwnj || (ls.last_props & RASAD__P_AFTER)) {
+                flush_pending(nm, &ls, RASAD__P_LETTER, (uint32_t)i);
+            }
             dst = o->p;
             mp = o->map;
             on = o->n;

@@ -122,7 +122,7 @@ static int emit(const scan *s, const char *text, size_t from, size_t to, int kin
 
 /* The class of the character at text[i] (i < n) and its length. The text is
  * the normalizer's output, so it is valid UTF-8. */
-static inline int class_at(const rasad_tokenizer *t, const char *text, size_t i, size_t n,
+static inline __attribute__((always_inline)) int class_at(const rasad_tokenizer *t, const char *text, size_t i, size_t n,
                            size_t *len)
 {
     unsigned char b0 = (unsigned char)text[i];
