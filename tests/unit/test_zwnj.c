@@ -132,6 +132,91 @@ static void test_no_harm(void)
         check(keep[i], keep[i]);
 }
 
+/* ه + ای against the plural: a participle or a long stem reads as ه + ای,
+ * a short stem as the plural. */
+static void test_heh_or_plural(void)
+{
+    check("برنامه هستهای کشور", "برنامه هسته" ZW "ای کشور");
+    check("در سالهای اخیر", "در سال" ZW "های اخیر");
+    check("کارهای خوب", "کارهای خوب");
+    check("ما این شهر را دیدهایم", "ما این شهر را دیده" ZW "ایم");
+    check("شما کار خوبی کردهاید", "شما کار خوبی کرده" ZW "اید");
+}
+
+static void test_comparative_more(void)
+{
+    check("راه درست تری یافتیم", "راه درست" ZW "تری یافتیم");
+    check("راه درستتری یافتیم", "راه درست" ZW "تری یافتیم");
+    check("سهم بزرگترها", "سهم بزرگ" ZW "ترها");
+    check("رنگ آبی تر) بود", "رنگ آبی" ZW "تر) بود");
+    /* joined words that are not comparatives */
+    check("ویترین مغازه", "ویترین مغازه");
+    check("کار بهتری کرد و کمتری ماند", "کار بهتری کرد و کمتری ماند");
+}
+
+/* Compounds with a suffix the list lacks, and productive second parts. */
+static void test_compound_more(void)
+{
+    check("علاقهمندان فوتبال", "علاقه" ZW "مندان فوتبال");
+    check("گروه اصلاحطلبان", "گروه اصلاح" ZW "طلبان");
+    check("نتایج اعلامشده", "نتایج اعلام" ZW "شده");
+    check("طرح سالمسازی", "طرح سالم" ZW "سازی");
+    check("در اردیبهشتماه", "در اردیبهشت" ZW "ماه");
+    check("رفتار بینظمی", "رفتار بی" ZW "نظمی");
+    check("رفتار بی نظمی", "رفتار بی" ZW "نظمی");
+    check("نیروهای حوثیها", "نیروهای حوثی" ZW "ها");
+    check("این زندگیام است", "این زندگی" ZW "ام است");
+    check("هم زمان رسیدند", "هم" ZW "زمان رسیدند");
+}
+
+/* Written right (the way news writes them): must not change. */
+static void test_no_harm_more(void)
+{
+    const char *keep[] = {
+        "همچنین و همچنان و همچون",
+        "جمهوری اسلامی و رییس جمهور",
+        "ایالات متحده و صرف نظر",
+        "پلیس او را دستگیر کرد",
+        "سازماندهی و فرماندهی",
+        "ممکن است کرده باشد",
+        "کار را انجام داده است",
+        "قرار داده بودند",
+        "ده منهای دو",
+        "بهای نفت",
+        "یک شرکت هدفمند",
+        "او بیکار است و بیاید",
+        "بی آنکه بداند",
+        "رباعیات خیام",
+        "او هم رفت",
+        "آنها و اینها",
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+        check(keep[i], keep[i]);
+}
+
+/* Planning the output again changes nothing (normalize is idempotent),
+ * also where a restored ZWNJ makes a new piece of a word. */
+static void test_idempotent(void)
+{
+    const char *in[] = {
+        "میدهیهایی", "روزنامهنگارهای سرشناس", "علاقهمندان", "بی بی پارک",
+        "برنامههای هستهای", "بزرگترها", "حرفهایها", "کتابهایشان",
+        "می رویها",
+    };
+    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+        char *once = restore(in[i]);
+        TH_CHECK(once != NULL);
+        if (!once)
+            continue;
+        char *twice = restore(once);
+        TH_CHECK(twice != NULL);
+        if (twice)
+            TH_EQ_STR(twice, once);
+        free(once);
+        free(twice);
+    }
+}
+
 /* Edits come in strictly increasing order and point inside the text. */
 static void test_plan_shape(void)
 {
@@ -158,6 +243,11 @@ int main(void)
     test_after_heh();
     test_compound();
     test_no_harm();
+    test_heh_or_plural();
+    test_comparative_more();
+    test_compound_more();
+    test_no_harm_more();
+    test_idempotent();
     test_plan_shape();
     return th_done();
 }

@@ -1,5 +1,6 @@
-/* lexicon.c - membership in the myspell-fa word list (tables generated at
- * build time by tools/gen_zwnj_lexicon.py; layout in lexicon_tables.h). */
+/* lexicon.c - membership in the myspell-fa word list and lookups of the
+ * trusted ZWNJ words (tables generated at build time by
+ * tools/gen_zwnj_lexicon.py; layout in lexicon_tables.h). */
 #include "lexicon.h"
 
 #include <string.h>
@@ -10,9 +11,7 @@ int rasad__lex_contains(const char *w, size_t n)
 {
     if (n == 0 || n > 0xff)
         return 0;
-    uint32_t h = RASAD__LEX_HASH_INIT;
-    for (size_t i = 0; i < n; i++)
-        h = rasad__lex_hash_step(h, (unsigned char)w[i]);
+    uint32_t h = rasad__lex_hash_final(rasad__lex_hash_more(RASAD__LEX_HASH_INIT, w, n));
     for (uint32_t i = h & rasad__lex_mask;; i = (i + 1) & rasad__lex_mask) {
         uint32_t s = rasad__lex_slot[i];
         if (s == 0)
@@ -23,8 +22,10 @@ int rasad__lex_contains(const char *w, size_t n)
     }
 }
 
-/* Compares key k[0..n) with blob word w[0..wn) read without its ZWNJs. */
-static int equal_without_zwnj(const char *k, size_t n, const char *w, size_t wn)
+/* Compares key a + b (an + bn bytes) with blob word w[0..wn) read without
+ * its ZWNJs. */
+static int equal_without_zwnj(const char *a, size_t an, const char *b, size_t bn,
+                              const char *w, size_t wn)
 {
     size_t i = 0;
     for (size_t j = 0; j < wn; j++) {
@@ -33,34 +34,35 @@ static int equal_without_zwnj(const char *k, size_t n, const char *w, size_t wn)
             j += 2;
             continue;
         }
-        if (i == n || k[i] != w[j])
+        if (i == an + bn || (i < an ? a[i] : b[i - an]) != w[j])
             return 0;
         i++;
     }
-    return i == n;
+    return i == an + bn;
 }
 
-const char *rasad__zw_lookup(const char *k, size_t n, size_t *len)
+int rasad__zw_find(uint32_t h, const char *a, size_t an, const char *b,
+                   size_t bn, rasad__zw_hit *hit)
 {
-    if (n == 0 || n > 0xff)
-        return NULL;
-    uint32_t h = RASAD__LEX_HASH_INIT;
-    for (size_t i = 0; i < n; i++)
-        h = rasad__lex_hash_step(h, (unsigned char)k[i]);
+    if (an + bn == 0 || an + bn > 0xff)
+        return 0;
+    h = rasad__lex_hash_final(h);
     uint32_t b1 = h & (RASAD__ZW_BLOOM_BITS - 1);
     uint32_t b2 = ((h >> 16) | (h << 16)) & (RASAD__ZW_BLOOM_BITS - 1);
     if (!((rasad__zw_bloom[b1 >> 6] >> (b1 & 63)) & 1) ||
         !((rasad__zw_bloom[b2 >> 6] >> (b2 & 63)) & 1))
-        return NULL;
+        return 0;
     for (uint32_t i = h & rasad__zw_mask;; i = (i + 1) & rasad__zw_mask) {
         uint32_t s = rasad__zw_slot[i];
         if (s == 0)
-            return NULL;
+            return 0;
         size_t wn = RASAD__LEX_SLOT_LEN(s);
         const char *w = rasad__lex_blob + RASAD__LEX_SLOT_OFF(s);
-        if (wn > n && equal_without_zwnj(k, n, w, wn)) {
-            *len = wn;
-            return w;
+        if (wn > an + bn && equal_without_zwnj(a, an, b, bn, w, wn)) {
+            hit->w = w;
+            hit->n = wn;
+            hit->flags = rasad__zw_flag[i];
+            return 1;
         }
     }
 }

@@ -1,6 +1,6 @@
 /* lexicon_tables.h - layout of the word tables that tools/gen_zwnj_lexicon.py
- * writes at build time (internal; only lexicon.c and the generated file
- * include it).
+ * writes at build time, and the lookups over them (internal; only lexicon.c,
+ * the ZWNJ planner and the generated file include it).
  *
  * All tables are const data in the generated translation unit: no runtime
  * initialisation, no mutable state. Words are normalized UTF-8 (Persian
@@ -18,25 +18,54 @@ extern const char rasad__lex_blob[];     /* every word, concatenated */
 extern const uint32_t rasad__lex_slot[]; /* all words, keyed by their bytes */
 extern const uint32_t rasad__lex_mask;   /* slot count - 1 (a power of two) */
 extern const uint32_t rasad__zw_slot[];  /* ZWNJ words rasad trusts, keyed by their bytes without ZWNJ */
+extern const uint8_t rasad__zw_flag[];   /* per zw slot: RASAD__ZW_SPLIT | RASAD__ZW_PAIR */
 extern const uint32_t rasad__zw_mask;    /* slot count - 1 (a power of two) */
 extern const uint64_t rasad__zw_bloom[]; /* RASAD__ZW_BLOOM_BITS bits; both bits set when k may be a zw key */
 
 #define RASAD__ZW_BLOOM_BITS (1u << 20)
 
+#define RASAD__ZW_SPLIT 1u /* joined form is no word of the list: restore inside a word */
+#define RASAD__ZW_PAIR 2u  /* two parts, one bound or productive: join across a space */
+
 #define RASAD__LEX_SLOT_OFF(s) ((s) >> 8)
 #define RASAD__LEX_SLOT_LEN(s) ((s) & 0xffu)
 
-/* FNV-1a, 32 bits. */
-static inline uint32_t rasad__lex_hash_step(uint32_t h, unsigned char b)
-{
-    return (h ^ b) * 16777619u;
-}
-
 #define RASAD__LEX_HASH_INIT 2166136261u
 
-/* Looks k[0..n) (no ZWNJ) up in the trusted ZWNJ words. Returns the stored
- * word (with its ZWNJs; points into the const blob, never freed) and sets
- * *len, or returns NULL. */
-const char *rasad__zw_lookup(const char *k, size_t n, size_t *len);
+/* FNV-1a over two-byte units (a Persian letter is two bytes), then one byte
+ * for an odd tail. Feeding a then b gives the hash of a + b when a has an
+ * even length, which the planner uses to hash two words without copying. */
+static inline uint32_t rasad__lex_hash_more(uint32_t h, const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i = 0;
+    for (; i + 1 < n; i += 2)
+        h = (h ^ ((uint32_t)u[i] | (uint32_t)u[i + 1] << 8)) * 16777619u;
+    if (n & 1)
+        h = (h ^ u[n - 1]) * 16777619u;
+    return h;
+}
+
+/* Mixes the state so that its low bits (slot, filter bit) depend on all. */
+static inline uint32_t rasad__lex_hash_final(uint32_t h)
+{
+    h ^= h >> 15;
+    h *= 0x2c1b3c6du;
+    h ^= h >> 12;
+    return h;
+}
+
+typedef struct rasad__zw_hit {
+    const char *w; /* stored word with its ZWNJs (points into the const blob, never freed) */
+    size_t n;      /* its length in bytes */
+    unsigned flags; /* RASAD__ZW_SPLIT | RASAD__ZW_PAIR */
+} rasad__zw_hit;
+
+/* Looks the key a[0..an) + b[0..bn) (no ZWNJ; bn may be 0) up in the
+ * trusted ZWNJ words. h is rasad__lex_hash_more() of the key from
+ * RASAD__LEX_HASH_INIT, before rasad__lex_hash_final(). Returns 1 and fills
+ * *hit when found, 0 otherwise. Pure and thread-safe. */
+int rasad__zw_find(uint32_t h, const char *a, size_t an, const char *b,
+                   size_t bn, rasad__zw_hit *hit);
 
 #endif

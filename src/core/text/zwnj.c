@@ -1,10 +1,10 @@
-/* zwnj.c - plans where ZWNJ (U+200C) belongs: prefixes می/نمی, suffixes
- * ها/های/تر/ترین and ای/ام/اند... after ه, and compounds of the lexicon,
- * whether the ZWNJ was lost (letters joined) or typed as a space.
+/* zwnj.c - plans where ZWNJ (U+200C) belongs, whether the ZWNJ was lost
+ * (letters joined) or typed as a space: walks the words, asks the word rules
+ * (zwnj_rules.c) and the compound tables (lexicon.c), and writes the edits.
  *
  * The rules and the reasons for each are in docs/zwnj.md. Everything here is
- * pure: the tables are const (rules below, words in the generated lexicon),
- * nothing is allocated, and the only state is on the stack. */
+ * pure: the tables are const, nothing is allocated, and the only state is on
+ * the stack. */
 #include "zwnj.h"
 
 #include <stdint.h>
@@ -12,204 +12,11 @@
 
 #include "lexicon.h"
 #include "lexicon_tables.h"
+#include "zwnj_rules.h"
 
-#define ZWNJ_UTF8 "\xe2\x80\x8c"
-#define KEY_MAX 255 /* the lexicon holds no longer word */
+#define ZW RASAD__ZWNJ_UTF8
 
-typedef struct span {
-    const char *p; /* first byte (borrowed from the planned text) */
-    size_t n;      /* length in bytes */
-} span;
-
-typedef struct affix {
-    const char *s; /* UTF-8 */
-    size_t n;      /* bytes */
-} affix;
-
-#define AFFIX(lit) { lit, sizeof(lit) - 1 }
-
-/* Plural and its possessives, longest first. */
-static const affix plural[] = {
-    AFFIX("هایشان"), AFFIX("هایتان"), AFFIX("هایمان"), AFFIX("هایش"),
-    AFFIX("هایت"), AFFIX("هایم"), AFFIX("هایی"), AFFIX("های"), AFFIX("ها"),
-};
-
-/* Comparative and superlative. */
-static const affix compar[] = { AFFIX("ترین"), AFFIX("تر") };
-
-/* Clitics written with ZWNJ after a final ه (خانه‌ای, رفته‌اند), longest
- * first. The first four are checked on rules alone; ام اش ات also need the
- * joined form not to be a word of its own (سهام, الهام, اتهام). */
-static const affix after_heh[] = {
-    AFFIX("ایم"), AFFIX("اید"), AFFIX("اند"), AFFIX("ای"), AFFIX("ام"),
-    AFFIX("اش"), AFFIX("ات"),
-};
-
-/* Verb prefixes ending in می, longest first; the ZWNJ goes after them. */
-static const affix verb_prefix[] = {
-    AFFIX("فرومی"), AFFIX("بازمی"), AFFIX("برمی"), AFFIX("درمی"),
-    AFFIX("وامی"), AFFIX("نمی"), AFFIX("می"),
-};
-
-/* Personal endings of a verb, longest first; "" is the past third person. */
-static const affix ending[] = {
-    AFFIX("یم"), AFFIX("ید"), AFFIX("ند"), AFFIX("م"), AFFIX("ی"), AFFIX("د"),
-};
-
-/* Words the news writes joined although a rule would split them (آنها,
- * بیشتر): both spellings are accepted, and rasad keeps what was written. */
-static const affix keep_joined[] = {
-    AFFIX("آنها"), AFFIX("اینها"), AFFIX("تنها"), AFFIX("همانها"),
-    AFFIX("همینها"), AFFIX("آنهایی"), AFFIX("اینهایی"), AFFIX("تنهایی"),
-    AFFIX("تنهای"), AFFIX("بیشتر"), AFFIX("کمتر"), AFFIX("بهتر"),
-    AFFIX("بیشترین"), AFFIX("کمترین"), AFFIX("بهترین"), AFFIX("مهتر"),
-    AFFIX("کهتر"), AFFIX("دکتر"),
-};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* Affixes are at least one two-byte letter: the last (first) byte pair is
- * compared inline, so most words cost no memcmp call. */
-static int ends_with(span w, const affix *a)
-{
-    return w.n > a->n && w.p[w.n - 1] == a->s[a->n - 1] &&
-           w.p[w.n - 2] == a->s[a->n - 2] &&
-           memcmp(w.p + w.n - a->n, a->s, a->n - 2) == 0;
-}
-
-static int starts_with(span w, const affix *a)
-{
-    return w.n > a->n && w.p[0] == a->s[0] && w.p[1] == a->s[1] &&
-           memcmp(w.p, a->s, a->n) == 0;
-}
-
-static int equals(span w, const affix *a)
-{
-    return w.n == a->n && w.p[w.n - 1] == a->s[a->n - 1] &&
-           memcmp(w.p, a->s, a->n) == 0;
-}
-
-static int in_list(span w, const affix *list, size_t count)
-{
-    for (size_t i = 0; i < count; i++)
-        if (equals(w, &list[i]))
-            return 1;
-    return 0;
-}
-
-/* Code point of the two-byte sequence at p, or 0 when it is not one. */
-static unsigned cp2(const char *p)
-{
-    unsigned a = (unsigned char)p[0], b = (unsigned char)p[1];
-    if ((a & 0xe0) != 0xc0 || (b & 0xc0) != 0x80)
-        return 0;
-    return ((a & 0x1f) << 6) | (b & 0x3f);
-}
-
-static int is_letter(unsigned c)
-{
-    return (c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a) ||
-           c == 0x0654 || (c >= 0x0671 && c <= 0x06d3);
-}
-
-/* Letters after which Persian writes no ZWNJ: they never join the next
- * letter (ا د ر ز ژ و and kin), plus the ezafe hamza mark. */
-static int joins_left(unsigned c)
-{
-    switch (c) {
-    case 0x0621: case 0x0622: case 0x0623: case 0x0624: case 0x0625:
-    case 0x0627: case 0x0629: case 0x062f: case 0x0630: case 0x0631:
-    case 0x0632: case 0x0648: case 0x0654: case 0x0698: case 0x06c0:
-        return 0;
-    default:
-        return 1;
-    }
-}
-
-/* Does the word end (before byte n) with a letter that joins left? */
-static int last_joins(const char *p, size_t n)
-{
-    return n >= 2 && joins_left(cp2(p + n - 2));
-}
-
-static size_t letters(span w)
-{
-    return w.n / 2; /* Persian letters are two bytes each */
-}
-
-/* Looks up a + b (+ c) in the lexicon without allocating. */
-static int lex3(const char *a, size_t an, const char *b, size_t bn,
-                const char *c, size_t cn)
-{
-    char key[KEY_MAX];
-    if (an + bn + cn > sizeof key)
-        return 0;
-    memcpy(key, a, an);
-    memcpy(key + an, b, bn);
-    if (cn)
-        memcpy(key + an + bn, c, cn);
-    return rasad__lex_contains(key, an + bn + cn);
-}
-
-static int known(span w)
-{
-    size_t len;
-    return rasad__lex_contains(w.p, w.n) || rasad__zw_lookup(w.p, w.n, &len);
-}
-
-/* Is w a finite verb form that takes می (رود, کنند, رفتیم, گفت)? */
-static int is_verb(span w)
-{
-    if (letters(w) < 2)
-        return 0;
-    if (lex3("می" ZWNJ_UTF8, 7, w.p, w.n, NULL, 0))
-        return 1;
-    for (size_t i = 0; i < COUNT(ending); i++) {
-        if (!ends_with(w, &ending[i]))
-            continue;
-        /* present: the subjunctive of the stem is a word in the third
-         * person (برود, بروند) */
-        size_t stem = w.n - ending[i].n;
-        if (lex3("ب", 2, w.p, stem, "د", 2) || lex3("ب", 2, w.p, stem, "ند", 4))
-            return 1;
-    }
-    /* past: stem ending in د or ت, and stem + ن is the infinitive */
-    span s = w;
-    for (size_t i = 0; i <= COUNT(ending); i++) {
-        s = w;
-        if (i < COUNT(ending)) {
-            if (!ends_with(w, &ending[i]))
-                continue;
-            s.n -= ending[i].n;
-        }
-        if (letters(s) < 2)
-            continue;
-        unsigned last = cp2(s.p + s.n - 2);
-        if ((last == 0x062f || last == 0x062a) && lex3(s.p, s.n, "ن", 2, NULL, 0) &&
-            lex3(s.p, s.n, "ند", 4, NULL, 0))
-            return 1;
-    }
-    return 0;
-}
-
-/* Is w an adjective that takes تر/ترین (its superlative is a word)? */
-static int is_adjective(span w)
-{
-    if (letters(w) < 2)
-        return 0;
-    return lex3(w.p, w.n, "ترین", 8, NULL, 0) ||
-           lex3(w.p, w.n, ZWNJ_UTF8 "ترین", 11, NULL, 0);
-}
-
-/* Is w a past participle (کرده, رفته): stem + ه, stem + ن the infinitive? */
-static int is_participle(span w)
-{
-    if (letters(w) < 3)
-        return 0;
-    unsigned last = cp2(w.p + w.n - 4);
-    return (last == 0x062f || last == 0x062a) &&
-           lex3(w.p, w.n - 2, "ن", 2, NULL, 0);
-}
+typedef rasad__zspan span;
 
 typedef struct plan {
     rasad__zwnj_edit *e; /* caller's array */
@@ -225,52 +32,19 @@ static void add(plan *pl, size_t pos, int op)
     pl->n++;
 }
 
-/* Finds a suffix of joined segment t that a rule splits off. Returns 0 when
- * none applies; otherwise sets *stem to the stem length and returns 1 when
- * a ZWNJ belongs after the stem, 2 when the stem does not join (نیروها). */
-static int suffix_split(span t, size_t *stem)
+static uint32_t hash_of(span t)
 {
-    for (size_t i = 0; i < COUNT(plural); i++) {
-        if (!ends_with(t, &plural[i]))
-            continue;
-        span x = { t.p, t.n - plural[i].n };
-        if (letters(x) < 2 || !known(x))
-            break; /* maybe ه + ای (عده‌ای) */
-        *stem = x.n;
-        return last_joins(x.p, x.n) ? 1 : 2;
-    }
-    for (size_t i = 0; i < COUNT(compar); i++) {
-        if (!ends_with(t, &compar[i]))
-            continue;
-        span x = { t.p, t.n - compar[i].n };
-        if (!is_adjective(x))
-            return 0;
-        *stem = x.n;
-        return last_joins(x.p, x.n) ? 1 : 2;
-    }
-    for (size_t i = 0; i < COUNT(after_heh); i++) {
-        if (!ends_with(t, &after_heh[i]))
-            continue;
-        span x = { t.p, t.n - after_heh[i].n };
-        if (letters(x) >= 2 && cp2(x.p + x.n - 2) == 0x0647 &&
-            rasad__lex_contains(x.p, x.n) &&
-            (i < 4 || is_participle(x) || !rasad__lex_contains(t.p, t.n))) {
-            *stem = x.n;
-            return 1;
-        }
-        return 0;
-    }
-    return 0;
+    return rasad__lex_hash_more(RASAD__LEX_HASH_INIT, t.p, t.n);
 }
 
 /* Inserts the ZWNJs of the lexicon word z[0..zl) into segment t (same
- * letters), except after a letter that does not join. */
+ * letters) at byte base, except after a letter that does not join. */
 static void insert_like(plan *pl, span t, size_t base, const char *z, size_t zl)
 {
     size_t k = 0;
     for (size_t j = 0; j < zl; j++) {
-        if (j + 2 < zl && memcmp(z + j, ZWNJ_UTF8, 3) == 0) {
-            if (k > 0 && k < t.n && last_joins(t.p, k))
+        if (j + 2 < zl && memcmp(z + j, ZW, 3) == 0) {
+            if (k > 0 && k < t.n && rasad__zw_last_joins(t.p, k))
                 add(pl, base + k, RASAD__ZW_INSERT);
             j += 2;
         } else {
@@ -279,69 +53,143 @@ static void insert_like(plan *pl, span t, size_t base, const char *z, size_t zl)
     }
 }
 
-/* Plans the inserts inside one ZWNJ-free segment t at byte base; first says
- * whether it starts the word (where a verb prefix may be). */
-static void plan_segment(plan *pl, span t, size_t base, int first)
+/* Offset in segment t of its last piece once the ZWNJs of z[0..zl) are in,
+ * or 0 when no ZWNJ is inserted before it. */
+static size_t last_piece(span t, const char *z, size_t zl)
 {
-    if (letters(t) < 3 || in_list(t, keep_joined, COUNT(keep_joined)))
-        return;
-    span rest = t;
-    if (first) {
-        for (size_t i = 0; i < COUNT(verb_prefix); i++) {
-            if (!starts_with(t, &verb_prefix[i]))
-                continue;
-            span r = { t.p + verb_prefix[i].n, t.n - verb_prefix[i].n };
-            if (is_verb(r)) {
-                add(pl, base + verb_prefix[i].n, RASAD__ZW_INSERT);
-                rest = r;
-            }
-            break;
+    size_t k = 0, at = 0;
+    for (size_t j = 0; j < zl; j++) {
+        if (j + 2 < zl && memcmp(z + j, ZW, 3) == 0) {
+            at = k > 0 && k < t.n && rasad__zw_last_joins(t.p, k) ? k : 0;
+            j += 2;
+        } else {
+            k++;
         }
     }
-    size_t x = 0;
-    int split = suffix_split(rest, &x);
-    span stem = { rest.p, split ? x : rest.n };
-    size_t zl;
-    const char *z = NULL;
-    if (rest.p == t.p)
-        z = rasad__zw_lookup(stem.p, stem.n, &zl);
-    if (z)
-        insert_like(pl, stem, base, z, zl);
-    if (split == 1)
-        add(pl, base + (size_t)(rest.p - t.p) + x, RASAD__ZW_INSERT);
+    return at;
 }
 
-/* Should the space between words a and b be a ZWNJ (or dropped)? */
-static int join_pair(span a, span b)
+/* Suffixes that take no ZWNJ but hide a compound from the tables
+ * (اصلاح‌طلبان, صاحب‌نظرانی). */
+static const struct {
+    const char *s; /* UTF-8 */
+    size_t n;      /* bytes */
+} plain_suffix[] = {
+    { "یان", 6 }, { "انی", 6 }, { "ان", 4 }, { "ی", 2 },
+};
+
+/* Plans the inserts inside stem s (a compound the tables may know, or a
+ * productive one). whole says s is the whole segment, already looked up.
+ * Returns the offset of the last ZWNJ inserted, or 0. */
+static size_t plan_compound(plan *pl, span s, size_t base, int whole)
 {
-    if (in_list(a, verb_prefix, COUNT(verb_prefix)))
-        return is_verb(b);
-    if (in_list(b, plural, COUNT(plural)))
-        return letters(a) >= 2;
-    if (in_list(b, compar, COUNT(compar)))
-        return is_adjective(a);
-    if (in_list(b, after_heh, COUNT(after_heh)))
-        return letters(a) >= 2 && cp2(a.p + a.n - 2) == 0x0647;
-    /* a compound the lexicon writes with a ZWNJ exactly here */
-    char key[KEY_MAX];
-    if (a.n + b.n > sizeof key)
+    if (s.n < 6)
         return 0;
-    memcpy(key, a.p, a.n);
-    memcpy(key + a.n, b.p, b.n);
-    size_t zl;
-    const char *z = rasad__zw_lookup(key, a.n + b.n, &zl);
-    return z && zl == a.n + 3 + b.n && memcmp(z, a.p, a.n) == 0 &&
-           memcmp(z + a.n, ZWNJ_UTF8, 3) == 0;
+    rasad__zw_hit hit;
+    if (!whole && rasad__zw_find(hash_of(s), s.p, s.n, NULL, 0, &hit)) {
+        if (!(hit.flags & RASAD__ZW_SPLIT))
+            return 0;
+        insert_like(pl, s, base, hit.w, hit.n);
+        return last_piece(s, hit.w, hit.n);
+    }
+    for (size_t i = 0; i < sizeof plain_suffix / sizeof plain_suffix[0]; i++) {
+        size_t k = plain_suffix[i].n;
+        if (s.n < k + 6 || memcmp(s.p + s.n - k, plain_suffix[i].s, k) != 0)
+            continue;
+        span x = { s.p, s.n - k };
+        if (rasad__zw_find(hash_of(x), x.p, x.n, NULL, 0, &hit) &&
+            (hit.flags & RASAD__ZW_SPLIT) && !rasad__lex_contains(s.p, s.n)) {
+            insert_like(pl, x, base, hit.w, hit.n);
+            return last_piece(x, hit.w, hit.n);
+        }
+    }
+    size_t at = rasad__zw_inner_split(s);
+    if (at)
+        add(pl, base + at, RASAD__ZW_INSERT);
+    return at;
+}
+
+/* Plans the inserts inside one ZWNJ-free segment t at byte base; first says
+ * whether it starts the word (where a verb prefix may be).
+ *
+ * Where a ZWNJ goes in, the pieces become segments of their own, and planning
+ * the output again sees them alone; so each piece after an inserted ZWNJ is
+ * planned here as it will be then (normalize is idempotent). */
+static void plan_segment(plan *pl, span t, size_t base, int first)
+{
+    if (t.n < 6)
+        return;
+    unsigned layers = rasad__zw_tail_layers(t);
+    if ((layers & RASAD__ZW_L_KEEP) && rasad__zw_keep_joined(t))
+        return;
+    rasad__zw_hit hit;
+    int found = rasad__zw_find(hash_of(t), t.p, t.n, NULL, 0, &hit);
+    if (found && (hit.flags & RASAD__ZW_SPLIT)) {
+        insert_like(pl, t, base, hit.w, hit.n);
+        size_t at = last_piece(t, hit.w, hit.n);
+        if (at) {
+            span tail = { t.p + at, t.n - at };
+            plan_segment(pl, tail, base + at, 0);
+        }
+        return;
+    }
+    size_t pre = first ? rasad__zw_verb_prefix(t) : 0;
+    span rest = { t.p + pre, t.n - pre };
+    size_t x;
+    for (int layer = 0; layer < 2; layer++) {
+        int r = 0;
+        if (layer == 0 && (layers & RASAD__ZW_L_OUTER))
+            r = rasad__zw_outer_suffix(rest, &x);
+        else if (layer == 1 && rest.n == t.n - pre && (layers & RASAD__ZW_L_COMPAR))
+            r = rasad__zw_compar_suffix(rest, &x);
+        else if (layer == 1 && rest.n != t.n - pre)
+            r = rasad__zw_compar_suffix(rest, &x);
+        if (r == 1) {
+            /* stem, ZWNJ, suffix: the stem is planned as its own segment */
+            if (pre)
+                add(pl, base + pre, RASAD__ZW_INSERT);
+            span stem = { rest.p, x };
+            plan_segment(pl, stem, base + pre, first && !pre);
+            add(pl, base + pre + x, RASAD__ZW_INSERT);
+            return;
+        }
+        if (r == 2)
+            rest.n = x; /* the stem does not join: no ZWNJ, one segment */
+    }
+    if (pre)
+        add(pl, base + pre, RASAD__ZW_INSERT);
+    else if (!(found && rest.n == t.n)) {
+        size_t at = plan_compound(pl, rest, base, rest.n == t.n);
+        if (at) {
+            /* the last piece with the suffix that took no ZWNJ */
+            span tail = { t.p + at, t.n - at };
+            plan_segment(pl, tail, base + at, 0);
+        }
+    }
+}
+
+/* Should the space between words a and b (their last and first ZWNJ-free
+ * segments) become a ZWNJ or go? ha is the hash state of a. */
+static int join_pair(span a, span b, int a_whole, uint32_t ha)
+{
+    int r = rasad__zw_pair_rule(a, b, a_whole);
+    if (r >= 0)
+        return r;
+    rasad__zw_hit hit;
+    if (!rasad__zw_find(rasad__lex_hash_more(ha, b.p, b.n), a.p, a.n, b.p, b.n, &hit))
+        return 0;
+    return (hit.flags & RASAD__ZW_PAIR) && hit.n == a.n + 3 + b.n &&
+           memcmp(hit.w + a.n, ZW, 3) == 0;
 }
 
 /* End of the word (letters and inner ZWNJs) that starts at i. */
 static size_t word_end(const char *p, size_t n, size_t i)
 {
     while (i < n) {
-        if (i + 1 < n && is_letter(cp2(p + i)))
+        if (i + 1 < n && rasad__zw_is_letter(rasad__zw_cp2(p + i)))
             i += 2;
-        else if (i + 3 < n && memcmp(p + i, ZWNJ_UTF8, 3) == 0 &&
-                 is_letter(cp2(p + i + 3)))
+        else if (i + 4 < n && memcmp(p + i, ZW, 3) == 0 &&
+                 rasad__zw_is_letter(rasad__zw_cp2(p + i + 3)))
             i += 3;
         else
             break;
@@ -349,39 +197,59 @@ static size_t word_end(const char *p, size_t n, size_t i)
     return i;
 }
 
+/* End of the ZWNJ-free segment that starts at s, before e. */
+static size_t segment_end(const char *p, size_t s, size_t e)
+{
+    while (s < e && (unsigned char)p[s] != 0xe2)
+        s += 2;
+    return s;
+}
+
 size_t rasad__zwnj_plan(const char *p, size_t n, rasad__zwnj_edit *edits)
 {
     plan pl = { edits, 0 };
     size_t i = 0;
-    size_t prev_s = 0, prev_e = 0; /* the word before, when only a space sits between */
-    int have_prev = 0;
+    span last = { NULL, 0 }; /* last segment of the word before, when only a space sits between */
+    int last_whole = 0;      /* that segment is the whole word */
     while (i < n) {
         size_t e = word_end(p, n, i);
         if (e == i) {
             if (p[i] != ' ')
-                have_prev = 0;
+                last.p = NULL;
             i++;
             continue;
         }
-        if (have_prev && prev_e + 1 == i) {
-            span a = { p + prev_s, prev_e - prev_s }, b = { p + i, e - i };
-            if (join_pair(a, b))
-                add(&pl, prev_e, last_joins(a.p, a.n) ? RASAD__ZW_SPACE_TO_ZWNJ
-                                                     : RASAD__ZW_SPACE_DROP);
-        }
+        size_t z = segment_end(p, i, e);
+        span head = { p + i, z - i };
+        int pair = last.p && last.p + last.n + 1 == p + i;
+        span prev = last;
+        int prev_whole = last_whole;
         /* inserts inside each ZWNJ-free segment of the word */
+        size_t mark = pl.n;
         size_t s = i;
         while (s < e) {
-            size_t z = s;
-            while (z < e && (unsigned char)p[z] != 0xe2)
-                z += 2;
+            z = segment_end(p, s, e);
             span t = { p + s, z - s };
             plan_segment(&pl, t, s, s == i);
+            last = t;
+            last_whole = s == i && z == e;
             s = z + 3;
         }
-        have_prev = 1;
-        prev_s = i;
-        prev_e = e;
+        /* the space before: judged on the first piece of this word as it
+         * will be once its own ZWNJs are in (می روی‌ها), so that planning
+         * the output again changes nothing */
+        if (pair) {
+            if (pl.n > mark && pl.e[mark].pos < (size_t)(head.p + head.n - p))
+                head.n = pl.e[mark].pos - i;
+            if (join_pair(prev, head, prev_whole, hash_of(prev))) {
+                memmove(pl.e + mark + 1, pl.e + mark, (pl.n - mark) * sizeof *pl.e);
+                pl.e[mark].pos = i - 1;
+                pl.e[mark].op = rasad__zw_last_joins(prev.p, prev.n)
+                                    ? RASAD__ZW_SPACE_TO_ZWNJ
+                                    : RASAD__ZW_SPACE_DROP;
+                pl.n++;
+            }
+        }
         i = e;
     }
     return pl.n;
