@@ -119,9 +119,59 @@ void rasad__norm_fast_init(rasad_norm *nm)
             }
         }
         nm->fast[k] = (uint16_t)(((unsigned char)out[0] << 8) | (unsigned char)out[1]);
+        /* the same by lead and continuation byte, for the copy loop */
+        {
+            unsigned kk = ((k >> 6) << 8) | 0x80u | (k & 0x3Fu);
+            nm->fast_pair[kk][0] = (unsigned char)out[0];
+            nm->fast_pair[kk][1] = (unsigned char)out[1];
+        }
         nm->fast_props[k] = (uint16_t)rasad__norm_lookup(
             0x600u + (((unsigned char)out[0] & 0x3u) << 6) + ((unsigned char)out[1] & 0x3Fu))->props;
     }
+}
+
+/* Copies the run of fast letters (and ZWNJ between them) that starts at
+ * s[r], writing dst[*on ..] (and mp when with_map) while *on < lim; returns
+ * where the run ends and sets *lastk to the fast index of its last letter.
+ * always_inline with a constant with_map gives a loop without the map test. */
+static inline __attribute__((always_inline)) size_t
+fast_run(const rasad_norm *nm, const unsigned char *s, size_t r, size_t n, size_t end2,
+         char *dst, size_t *pon, size_t lim, uint32_t *mp, unsigned *lastk, const int with_map)
+{
+    const unsigned char(*pair)[2] = nm->fast_pair;
+    const int zwnj = (nm->flags & RASAD_NORM_ZWNJ) != 0;
+    size_t on = *pon;
+    unsigned k = *lastk;
+    while (r < end2 && on < lim) {
+        unsigned c0 = s[r] - 0xD8u;
+        if (c0 <= 3u) {
+            unsigned kk = (c0 << 8) | s[r + 1];
+            if (!pair[kk][0])
+                break;
+            memcpy(dst + on, pair[kk], 2);
+            if (with_map)
+                mp[on] = mp[on + 1] = (uint32_t)r;
+            k = kk;
+            on += 2;
+            r += 2;
+            continue;
+        }
+        /* a ZWNJ between two letters stays */
+        if (c0 == 0xE2u - 0xD8u && s[r + 1] == 0x80 && r + 4 < n && s[r + 2] == 0x8C &&
+            on + 5 < lim && zwnj && s[r + 3] - 0xD8u <= 3u &&
+            pair[((s[r + 3] - 0xD8u) << 8) | s[r + 4]][0]) {
+            memcpy(dst + on, s + r, 3);
+            if (with_map)
+                mp[on] = mp[on + 1] = mp[on + 2] = (uint32_t)r;
+            on += 3;
+            r += 3;
+            continue;
+        }
+        break;
+    }
+    *pon = on;
+    *lastk = ((k >> 8) << 6) | (k & 0x3Fu); /* as an index into nm->fast */
+    return r;
 }
 
 /* Folds the output of a letter map for search (ئ in a ligature is ی, the
@@ -276,35 +326,10 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
             mp = o->map;
             on = o->n;
             lim = o->cap - 8;
-            while (r < end2 && on < lim) {
-                unsigned c0 = s[r] - 0xD8u, c1 = s[r + 1];
-                if (c0 <= 3u) {
-                    unsigned k = (c0 << 6) | (c1 & 0x3Fu);
-                    unsigned f = fast[k];
-                    if (!f || (c1 & 0xC0u) != 0x80u)
-                        break;
-                    dst[on] = (char)(f >> 8);
-                    dst[on + 1] = (char)f;
-                    if (mp)
-                        mp[on] = mp[on + 1] = (uint32_t)r;
-                    lastk = k;
-                    on += 2;
-                    r += 2;
-                    continue;
-                }
-                /* a ZWNJ between two letters stays */
-                if (c0 == 0xE2u - 0xD8u && c1 == 0x80 && r + 4 < n && s[r + 2] == 0x8C && on + 5 < lim &&
-                    (fl & RASAD_NORM_ZWNJ) && s[r + 3] - 0xD8u <= 3u && (s[r + 4] & 0xC0u) == 0x80u &&
-                    fast[((s[r + 3] - 0xD8u) << 6) | (s[r + 4] & 0x3Fu)]) {
-                    memcpy(dst + on, p + r, 3);
-                    if (mp)
-                        mp[on] = mp[on + 1] = mp[on + 2] = (uint32_t)r;
-                    on += 3;
-                    r += 3;
-                    continue;
-                }
-                break;
-            }
+            if (mp)
+                r = fast_run(nm, s, r, n, end2, dst, &on, lim, mp, &lastk, 1);
+            else
+                r = fast_run(nm, s, r, n, end2, dst, &on, lim, NULL, &lastk, 0);
             ls.last_props = nm->fast_props[lastk];
             ls.last_letter_fa = 1;
             cp = 0x600u + ((fast[lastk] >> 2) & 0xC0u) + (fast[lastk] & 0x3Fu);

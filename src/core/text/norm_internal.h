@@ -25,6 +25,9 @@ struct rasad_norm {
     uint16_t fast[256];        /* U+0600+k -> its two output bytes when it is a letter that
                                   stays a two-byte letter under flags; 0 = slow path */
     uint16_t fast_props[256];  /* props of that output letter */
+    unsigned char fast_pair[1024][2]; /* [(b0 - 0xD8) << 8 | b1]: the output bytes of the
+                                  two-byte letter b0 b1, or 0 0 (slow path, or b1 is not
+                                  a continuation byte) */
 };
 
 /* Fills nm->fast and nm->fast_props for nm->flags. */

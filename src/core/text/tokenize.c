@@ -16,7 +16,10 @@
 struct rasad_tokenizer {
     rasad_norm *nm;          /* owned */
     unsigned char cls2[256]; /* class of U+0600+k, the two-byte fast path */
+    unsigned char alpha[1024]; /* [(b0 - 0xD8) << 8 | b1]: 1 when b0 b1 is a Persian letter */
 };
+
+enum cclass { C_OTHER, C_ALPHA, C_LATIN, C_DIGIT, C_JOINER, C_NUMSEP };
 
 static int classify(uint32_t cp);
 
@@ -33,8 +36,11 @@ int rasad_tokenizer_new(unsigned norm_flags, rasad_tokenizer **out)
         rasad_free(t);
         return RASAD_NOMEM;
     }
-    for (uint32_t k = 0; k < 256; k++)
+    memset(t->alpha, 0, sizeof t->alpha);
+    for (uint32_t k = 0; k < 256; k++) {
         t->cls2[k] = (unsigned char)classify(0x600 + k);
+        t->alpha[((k >> 6) << 8) | 0x80u | (k & 0x3Fu)] = t->cls2[k] == C_ALPHA;
+    }
     *out = t;
     return RASAD_OK;
 }
@@ -46,8 +52,6 @@ void rasad_tokenizer_free(rasad_tokenizer *t)
     rasad_norm_free(t->nm);
     rasad_free(t);
 }
-
-enum cclass { C_OTHER, C_ALPHA, C_LATIN, C_DIGIT, C_JOINER, C_NUMSEP };
 
 /* ASCII classes: letters, digits, and . , as separators inside numbers. */
 static const unsigned char ascii_class[128] = {
@@ -173,11 +177,20 @@ int rasad_tokenize(rasad_tokenizer *t, const char *p, size_t n, rasad_token_fn f
             unsigned char b0 = (unsigned char)text[i];
             size_t len2, len3;
             int c2;
-            /* fast: a Persian letter after a Persian letter */
-            if (last == C_ALPHA && b0 - 0xD8u <= 3u && i + 1 < tn &&
-                t->cls2[((b0 - 0xD8u) << 6) | ((unsigned char)text[i + 1] & 0x3Fu)] == C_ALPHA) {
-                i += 2;
-                continue;
+            /* fast: a run of Persian letters after a Persian letter */
+            if (last == C_ALPHA && b0 - 0xD8u <= 3u) {
+                const unsigned char *u = (const unsigned char *)text;
+                size_t j = i;
+                while (j + 1 < tn) {
+                    unsigned c0 = u[j] - 0xD8u;
+                    if (c0 > 3u || !t->alpha[(c0 << 8) | u[j + 1]])
+                        break;
+                    j += 2;
+                }
+                if (j > i) {
+                    i = j;
+                    continue;
+                }
             }
             c2 = class_at(t, text, i, tn, &len2);
             if (continues(last, c2)) {
