@@ -36,9 +36,8 @@ static int is_ascii_alnum(uint32_t c)
 
 /* Does the run of non-space bytes from p[i] on hold an ASCII letter? The
  * answer for a run is kept, so each byte is looked at once. */
-static int latin_ahead(line_state *ls, const char *p, size_t n, size_t i)
+static int latin_ahead(line_state *ls, const char *p, size_t n, size_t i, uint32_t prev)
 {
-    unsigned prev = 0;
     if (i < ls->ahead_end)
         return ls->ahead_latin;
     ls->ahead_latin = 0;
@@ -206,6 +205,22 @@ static uint32_t peek(const char *p, size_t n, size_t i)
         return 0;
     rasad__utf8_decode(p + i, n - i, &cp, &inv);
     return cp;
+}
+
+/* The first code point from p[i] on that the pass will write: marks,
+ * tatweel, ZWJ and other dropped characters are skipped. 0 at the end. */
+static uint32_t peek_kept(const char *p, size_t n, size_t i, unsigned fl)
+{
+    while (i < n) {
+        uint32_t cp;
+        int inv;
+        size_t len = rasad__utf8_decode(p + i, n - i, &cp, &inv);
+        const rasad__norm_entry *e = rasad__norm_lookup(cp);
+        if (!((e->kind == RASAD__NK_DROP || e->kind == RASAD__NK_ZWJ) && e->flag && (fl & e->flag)))
+            return cp;
+        i += len;
+    }
+    return 0;
 }
 
 /* Hamza and madda above/below composed with the letter before them. */
@@ -418,7 +433,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
             break;
         case RASAD__NK_DIGIT:
             if (cp < 0x80 && !(fl & RASAD_NORM_DIGITS_ASCII) &&
-                (ls.latin_word || latin_ahead(&ls, p, n, i))) {
+                (ls.latin_word || latin_ahead(&ls, p, n, i, cp))) {
                 props = 0; /* ATM74, IBM-96, a URL: ASCII digits stay */
                 break;
             }
@@ -437,7 +452,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
             break;
         case RASAD__NK_PUNCT:
             if ((props & (RASAD__P_DECIMAL | RASAD__P_GROUP)) && is_digit_cp(ls.last_cp) &&
-                is_digit_cp(peek(p, n, i)) && (fl & (RASAD_NORM_DIGITS | RASAD_NORM_DIGITS_ASCII)) &&
+                is_digit_cp(peek_kept(p, n, i, fl)) && (fl & (RASAD_NORM_DIGITS | RASAD_NORM_DIGITS_ASCII)) &&
                 !(ls.latin_word && !(fl & RASAD_NORM_DIGITS_ASCII))) {
                 int ascii = (fl & RASAD_NORM_DIGITS_ASCII) != 0;
                 if (props & RASAD__P_DECIMAL) {
@@ -451,7 +466,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                 props = 0;
                 ls.pend_space = 0;
             } else if ((props & RASAD__P_LATIN) && ls.last_letter_fa &&
-                       !(is_digit_cp(ls.last_cp) && is_digit_cp(peek(p, n, i)))) {
+                       !(is_digit_cp(ls.last_cp) && is_digit_cp(peek_kept(p, n, i, fl)))) {
                 static const struct { uint32_t from; const char *to; uint32_t cp; } latin[] = {
                     { ',', "\xD8\x8C", 0x060C }, { ';', "\xD8\x9B", 0x061B }, { '?', "\xD8\x9F", 0x061F },
                 };
