@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """Generate rasad's Persian word tables from Debian's myspell-fa word list.
 
-usage: gen_zwnj_lexicon.py DIC OUT.c
+usage: gen_zwnj_lexicon.py DIC LISTS.c OUT.c
 
 DIC is /usr/share/hunspell/fa_IR.dic (full word forms, one a line, first line
-the count, no affix flags). It is GPL, so OUT.c is written at build time into
+the count, no affix flags). LISTS.c is src/core/text/zwnj_lists.c, the
+planner's closed lists, whose suffix lists get a table keyed by their last
+two letters. It is GPL, so OUT.c is written at build time into
 the build tree and never committed. The output is deterministic: the same DIC
 gives the same bytes.
 
@@ -16,6 +18,7 @@ Two tables come out (layout in src/core/text/lexicon_tables.h):
        below leave those out. See docs/zwnj.md.
 """
 
+import re
 import sys
 
 ZWNJ = "\u200c"
@@ -55,6 +58,7 @@ ENDINGS = ["یم", "ید", "ند", "م", "د", ""]
 
 
 BLOOM_BITS = 1 << 20  # RASAD__ZW_BLOOM_BITS in lexicon_tables.h
+PAIR_WORDS = 1 << 14  # RASAD__ZW_PAIR_WORDS in lexicon_tables.h
 
 
 def normalize(w):
@@ -169,6 +173,81 @@ def fnv1a(b):
     return h
 
 
+def pair_bits(ha, hb):
+    """rasad__zw_pair_key() in lexicon_tables.h: the filter word and its two
+    bits for a pair whose parts hash (final) to ha and hb."""
+    k = ((ha * 0x9E3779B1) & 0xFFFFFFFF) ^ hb
+    k = ((k ^ (k >> 16)) * 0x85EBCA6B) & 0xFFFFFFFF
+    k ^= k >> 13
+    return k >> 18, (1 << (k & 63)) | (1 << ((k >> 6) & 63))
+
+
+# Suffix lists of zwnj_lists.c the tail table covers, in the order of enum
+# rasad__zw_tail_list in zwnj_lists.h.
+TAIL_LISTS = ["plural", "compar", "after_heh", "after_yeh", "kept", "bound",
+              "bound_after_heh", "month_suffix"]
+TAIL_CLASSES = 32  # rasad__zw_tail_id is 32 x 32
+
+
+def read_lists(path):
+    """The lists of zwnj_lists.c: name -> entries, in order."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    lists = {}
+    for m in re.finditer(r"const rasad__zw_affix rasad__zw_(\w+)\[\] = \{(.*?)\};",
+                         text, re.S):
+        lists[m.group(1)] = re.findall(r'AFFIX\("([^"\\]*)"\)', m.group(2))
+    for name in TAIL_LISTS:
+        if not lists.get(name):
+            raise SystemExit("gen_zwnj_lexicon: list %s missing from %s" % (name, path))
+        if len(lists[name]) > 32:
+            raise SystemExit("gen_zwnj_lexicon: list %s has over 32 entries" % name)
+    return lists
+
+
+def tail_tables(lists):
+    """Letter classes, the 32 x 32 tail ids, one mask per list per tail
+    (zwnj_lists.h): bit k of a mask is set when entry k ends with the tail;
+    and the candidates by tail and the letter before it."""
+    letters = set()
+    for name in TAIL_LISTS:
+        for a in lists[name]:
+            if len(a) < 2 or any(not 0x600 <= ord(c) <= 0x6ff for c in a[-3:]):
+                raise SystemExit("gen_zwnj_lexicon: entry %r cannot be indexed" % a)
+            letters.update(a[-3:])
+    letters = sorted(letters)
+    if len(letters) >= TAIL_CLASSES:
+        raise SystemExit("gen_zwnj_lexicon: too many tail letters")
+    cls = {c: i + 1 for i, c in enumerate(letters)}
+    masks = {}
+    for li, name in enumerate(TAIL_LISTS):
+        for k, a in enumerate(lists[name]):
+            key = (cls[a[-2]], cls[a[-1]])
+            masks.setdefault(key, [0] * len(TAIL_LISTS))[li] |= 1 << k
+    tails = [[0] * len(TAIL_LISTS)]
+    ids = [0] * (TAIL_CLASSES * TAIL_CLASSES)
+    for key in sorted(masks):
+        ids[key[0] * TAIL_CLASSES + key[1]] = len(tails)
+        tails.append(masks[key])
+    classes = [0] * 256
+    for c, i in cls.items():
+        classes[ord(c) - 0x600] = i
+    # Per tail and class of the letter before it, the entries that may end
+    # a word so, as (list << 8 | entry), in list order.
+    cand_off, cand = [], []
+    for t in range(len(tails)):
+        for c3 in range(TAIL_CLASSES):
+            cand_off.append(len(cand))
+            for li, name in enumerate(TAIL_LISTS):
+                for k, a in enumerate(lists[name]):
+                    if t == 0 or not (tails[t][li] >> k) & 1:
+                        continue
+                    if len(a) == 2 or cls[a[-3]] == c3:
+                        cand.append(li << 8 | k)
+    cand_off.append(len(cand))
+    return classes, ids, tails, cand_off, cand
+
+
 def build_table(entries, slot_of, key_of):
     """Open addressing, linear probing, load <= 1/2. entries are sorted, so
     the layout is deterministic."""
@@ -209,10 +288,11 @@ def emit_slots(name, slots):
 
 
 def main():
-    if len(sys.argv) != 3:
-        sys.stderr.write("usage: gen_zwnj_lexicon.py DIC OUT.c\n")
+    if len(sys.argv) != 4:
+        sys.stderr.write("usage: gen_zwnj_lexicon.py DIC LISTS.c OUT.c\n")
         return 2
-    dic, outpath = sys.argv[1], sys.argv[2]
+    dic, lists_path, outpath = sys.argv[1], sys.argv[2], sys.argv[3]
+    classes, tail_ids, tails, cand_off, cand = tail_tables(read_lists(lists_path))
     with open(dic, encoding="utf-8") as f:
         lines = f.read().split("\n")
     words = set()
@@ -260,6 +340,7 @@ def main():
         second_of.setdefault(parts[1], set()).add(parts[0])
     word_of_slot = {slot_of[w]: w for w in zw_unique}
     zw_flags = []
+    flag_of = {}
     for sl in zw_slots:
         f = 0
         w = word_of_slot.get(sl)
@@ -272,6 +353,7 @@ def main():
                     len(second_of[parts[1]]) >= PAIR_SECOND or
                     len(first_of[parts[0]]) >= PAIR_FIRST):
                 f |= F_PAIR
+            flag_of[w] = f
         zw_flags.append(f)
 
     out = [
@@ -279,6 +361,7 @@ def main():
         " * (Debian myspell-fa, GPL; generated at build time, never committed).",
         " * %d words, %d trusted ZWNJ words. */" % (len(words), len(zw_unique)),
         '#include "lexicon_tables.h"',
+        '#include "zwnj_lists.h"',
         "",
         "const char rasad__lex_blob[] =",
     ]
@@ -306,6 +389,43 @@ def main():
     out.append("const uint64_t rasad__zw_bloom[%d] = {" % len(bloom))
     for i in range(0, len(bloom), 4):
         out.append("    " + ", ".join("0x%016xu" % x for x in bloom[i:i + 4]) + ",")
+    out.append("};")
+    # Filter in front of the pair lookup (two words apart that a PAIR entry
+    # joins): keyed by both parts' hashes, which the planner has anyway.
+    pair = [0] * PAIR_WORDS
+    for w in zw_unique:
+        parts = w.split(ZWNJ)
+        if len(parts) != 2 or not flag_of[w] & F_PAIR:
+            continue
+        i, bits = pair_bits(fnv1a(parts[0].encode("utf-8")),
+                            fnv1a(parts[1].encode("utf-8")))
+        pair[i] |= bits
+    out.append("")
+    out.append("const uint64_t rasad__zw_pair_filter[%d] = {" % len(pair))
+    for i in range(0, len(pair), 4):
+        out.append("    " + ", ".join("0x%016xu" % x for x in pair[i:i + 4]) + ",")
+    out.append("};")
+    # The planner's tail table (zwnj_lists.h), from the lists of LISTS.c.
+    out.append("")
+    out.append("const uint8_t rasad__zw_tail_class[256] = {")
+    for i in range(0, 256, 32):
+        out.append("    " + ",".join("%d" % x for x in classes[i:i + 32]) + ",")
+    out.append("};")
+    out.append("const uint8_t rasad__zw_tail_id[%d] = {" % len(tail_ids))
+    for i in range(0, len(tail_ids), TAIL_CLASSES):
+        out.append("    " + ",".join("%d" % x for x in tail_ids[i:i + TAIL_CLASSES]) + ",")
+    out.append("};")
+    out.append("const uint32_t rasad__zw_tail_mask[%d][%d] = {" % (len(tails), len(TAIL_LISTS)))
+    for t in tails:
+        out.append("    { " + ", ".join("0x%xu" % x for x in t) + " },")
+    out.append("};")
+    out.append("const uint16_t rasad__zw_cand_off[%d] = {" % len(cand_off))
+    for i in range(0, len(cand_off), 16):
+        out.append("    " + ",".join("%d" % x for x in cand_off[i:i + 16]) + ",")
+    out.append("};")
+    out.append("const uint16_t rasad__zw_cand[%d] = {" % max(len(cand), 1))
+    for i in range(0, len(cand), 16):
+        out.append("    " + ",".join("%d" % x for x in cand[i:i + 16]) + ",")
     out.append("};")
     text = "\n".join(out) + "\n"
     tmp = outpath + ".tmp"

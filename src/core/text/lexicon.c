@@ -47,10 +47,7 @@ int rasad__zw_find(uint32_t h, const char *a, size_t an, const char *b,
     if (an + bn == 0 || an + bn > 0xff)
         return 0;
     h = rasad__lex_hash_final(h);
-    uint32_t b1 = h & (RASAD__ZW_BLOOM_BITS - 1);
-    uint32_t b2 = ((h >> 16) | (h << 16)) & (RASAD__ZW_BLOOM_BITS - 1);
-    if (!((rasad__zw_bloom[b1 >> 6] >> (b1 & 63)) & 1) ||
-        !((rasad__zw_bloom[b2 >> 6] >> (b2 & 63)) & 1))
+    if (!rasad__zw_bloom_may(h))
         return 0;
     for (uint32_t i = h & rasad__zw_mask;; i = (i + 1) & rasad__zw_mask) {
         uint32_t s = rasad__zw_slot[i];

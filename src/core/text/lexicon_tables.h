@@ -21,8 +21,10 @@ extern const uint32_t rasad__zw_slot[];  /* ZWNJ words rasad trusts, keyed by th
 extern const uint8_t rasad__zw_flag[];   /* per zw slot: RASAD__ZW_SPLIT | RASAD__ZW_PAIR */
 extern const uint32_t rasad__zw_mask;    /* slot count - 1 (a power of two) */
 extern const uint64_t rasad__zw_bloom[]; /* RASAD__ZW_BLOOM_BITS bits; both bits set when k may be a zw key */
+extern const uint64_t rasad__zw_pair_filter[]; /* RASAD__ZW_PAIR_WORDS words; see rasad__zw_pair_may */
 
 #define RASAD__ZW_BLOOM_BITS (1u << 20)
+#define RASAD__ZW_PAIR_WORDS (1u << 14)
 
 #define RASAD__ZW_SPLIT 1u /* joined form is no word of the list: restore inside a word */
 #define RASAD__ZW_PAIR 2u  /* two parts, one bound or productive: join across a space */
@@ -34,13 +36,20 @@ extern const uint64_t rasad__zw_bloom[]; /* RASAD__ZW_BLOOM_BITS bits; both bits
 
 /* FNV-1a over two-byte units (a Persian letter is two bytes), then one byte
  * for an odd tail. Feeding a then b gives the hash of a + b when a has an
- * even length, which the planner uses to hash two words without copying. */
+ * even length, which the planner uses to hash two words without copying.
+ * One step of it: the two-byte unit at p. */
+static inline uint32_t rasad__lex_hash_unit(uint32_t h, const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    return (h ^ ((uint32_t)u[0] | (uint32_t)u[1] << 8)) * 16777619u;
+}
+
 static inline uint32_t rasad__lex_hash_more(uint32_t h, const char *p, size_t n)
 {
     const unsigned char *u = (const unsigned char *)p;
     size_t i = 0;
     for (; i + 1 < n; i += 2)
-        h = (h ^ ((uint32_t)u[i] | (uint32_t)u[i + 1] << 8)) * 16777619u;
+        h = rasad__lex_hash_unit(h, p + i);
     if (n & 1)
         h = (h ^ u[n - 1]) * 16777619u;
     return h;
@@ -53,6 +62,28 @@ static inline uint32_t rasad__lex_hash_final(uint32_t h)
     h *= 0x2c1b3c6du;
     h ^= h >> 12;
     return h;
+}
+
+/* May a zw key a + b hold a + ZWNJ + b with the PAIR flag? 0 means surely
+ * not. ha and hb are the final hashes (rasad__lex_hash_final) of a and b;
+ * the filter is one word with two bits per pair (the generator's
+ * pair_bits()). */
+static inline int rasad__zw_pair_may(uint32_t ha, uint32_t hb)
+{
+    uint32_t k = (ha * 0x9e3779b1u) ^ hb;
+    k = (k ^ (k >> 16)) * 0x85ebca6bu;
+    k ^= k >> 13;
+    uint64_t bits = (1ull << (k & 63)) | (1ull << ((k >> 6) & 63));
+    return (rasad__zw_pair_filter[k >> 18] & bits) == bits;
+}
+
+/* May k be a zw key? h is its final hash; 0 means surely not. */
+static inline int rasad__zw_bloom_may(uint32_t h)
+{
+    uint32_t b1 = h & (RASAD__ZW_BLOOM_BITS - 1);
+    uint32_t b2 = ((h >> 16) | (h << 16)) & (RASAD__ZW_BLOOM_BITS - 1);
+    return ((rasad__zw_bloom[b1 >> 6] >> (b1 & 63)) & 1) &&
+           ((rasad__zw_bloom[b2 >> 6] >> (b2 & 63)) & 1);
 }
 
 typedef struct rasad__zw_hit {
