@@ -264,7 +264,13 @@ int rasad__zw_outer_suffix(span t, size_t *stem)
          * کار) as the plural, which news uses more. */
         span h = { t.p, y };
         span p = { t.p, x };
-        if (is_participle(h) || letters(p) > 3)
+        /* but after a letter that does not join, a joined های is how the
+         * plural is written (واحدهای, قراردادهای; ه + ای, rare after a
+         * participle, would have its ZWNJ), which also keeps a plural the
+         * planner joined itself (قرارداد های) as it is on a second pass;
+         * ایم اید اند after a participle stay verb endings (دیده‌ایم) */
+        int bare_ye = t.n - y == 4 && memcmp(t.p + y, "\xD8\xA7\xDB\x8C", 4) == 0;
+        if (!(bare_ye && !rasad__zw_last_joins(t.p, x)) && (is_participle(h) || letters(p) > 3))
             x = 0;
     }
     if (x) {
