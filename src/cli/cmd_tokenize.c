@@ -79,8 +79,10 @@ static int on_line(void *ctx, const char *name, size_t lineno, const char *line,
     }
     r->line = line;
     r->lines++;
-    if (r->mode == COUNT) /* normalize + tokenize only: no sentences needed */
+    if (r->mode != JSON) { /* only JSON reports sentences */
+        r->sent_base = r->file_off;
         rc = rasad_tokenize(r->tok, line, n, on_token, r);
+    }
     else
         rc = rasad_sentence_split(line, n, 0, on_sentence, r);
     if (rc != 0) {
