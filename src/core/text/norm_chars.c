@@ -34,8 +34,9 @@ static int is_ascii_alnum(uint32_t c)
     return (c >= '0' && c <= '9') || is_ascii_alpha(c);
 }
 
-/* Does the run of non-space bytes from p[i] on hold an ASCII letter? The
- * answer for a run is kept, so each byte is looked at once. */
+/* Does the run from p[i] on, up to the next space or Arabic-script letter
+ * (where the pass may insert a space), hold an ASCII letter? The answer for
+ * a run is kept, so each byte is looked at once. */
 static int latin_ahead(line_state *ls, const char *p, size_t n, size_t i, uint32_t prev)
 {
     if (i < ls->ahead_end)
@@ -47,7 +48,7 @@ static int latin_ahead(line_state *ls, const char *p, size_t n, size_t i, uint32
         size_t len = rasad__utf8_decode(p + i, n - i, &cp, &inv);
         const rasad__norm_entry *e = rasad__norm_lookup(cp);
         /* the run ends where the normalizer writes a space */
-        if (cp == '\n' || e->kind == RASAD__NK_SPACE ||
+        if (cp == '\n' || e->kind == RASAD__NK_SPACE || (e->props & RASAD__P_LETTER) ||
             (e->kind == RASAD__NK_ZWNJ && prev < 0x80 && is_ascii_alnum(prev)))
             break;
         if (cp < 0x80 && is_ascii_alpha(cp))
@@ -277,6 +278,7 @@ static void flush_pending(rasad_norm *nm, line_state *ls, unsigned props, uint32
                (((ls->last_props & RASAD__P_AFTER) && (props & RASAD__P_LETTER)) ||
                 ((props & RASAD__P_BEFORE) && (ls->last_props & RASAD__P_LETTER)))) {
         put(o, " ", 1, src); /* an inserted space belongs to what follows it */
+        ls->latin_word = 0;
     }
 }
 
@@ -347,6 +349,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                 r = fast_run(nm, s, r, n, end2, dst, &on, lim, NULL, &lastk, 0);
             ls.last_props = nm->fast_props[lastk];
             ls.last_letter_fa = 1;
+            ls.latin_word = 0;
             cp = 0x600u + ((fast[lastk] >> 2) & 0xC0u) + (fast[lastk] & 0x3Fu);
             o->n = on;
             ls.last_at = on - 2;
@@ -500,8 +503,10 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         ls.last_cp = cp;
         ls.last_props = props;
         ls.at_start = 0;
-        if (props & RASAD__P_LETTER)
+        if (props & RASAD__P_LETTER) {
             ls.last_letter_fa = 1;
+            ls.latin_word = 0;
+        }
         else if (cp < 0x80 && is_ascii_alpha(cp)) {
             ls.last_letter_fa = 0;
             ls.latin_word = 1;
