@@ -224,14 +224,11 @@ static void plan_piece(plan *pl, span t, size_t base, int first)
     plan_segment(pl, t, base, first, &hs);
 }
 
-static void plan_segment(plan *pl, span t, size_t base, int first, const hashes *hs)
+/* plan_segment() past its untouched() test: h and fh are t's hash state
+ * and final hash. */
+static void plan_rules(plan *pl, span t, size_t base, int first, const hashes *hs,
+                       uint32_t h, uint32_t fh)
 {
-    if (t.n < 6)
-        return;
-    uint32_t h = hash_prefix(hs, t.n); /* t is hs->t or a stem of it */
-    uint32_t fh = t.n == hs->t.n ? hs->fin : rasad__lex_hash_final(h);
-    if (untouched(t, first, hs, fh))
-        return;
     unsigned layers = rasad__zw_tail_layers(t);
     int may = rasad__zw_bloom_may(fh);
     if ((layers & RASAD__ZW_L_KEEP) && rasad__zw_keep_joined(t))
@@ -285,6 +282,16 @@ static void plan_segment(plan *pl, span t, size_t base, int first, const hashes 
     }
 }
 
+static void plan_segment(plan *pl, span t, size_t base, int first, const hashes *hs)
+{
+    if (t.n < 6)
+        return;
+    uint32_t h = hash_prefix(hs, t.n); /* t is hs->t or a stem of it */
+    uint32_t fh = t.n == hs->t.n ? hs->fin : rasad__lex_hash_final(h);
+    if (!untouched(t, first, hs, fh))
+        plan_rules(pl, t, base, first, hs, h, fh);
+}
+
 /* Should the space between words a and b (their last and first ZWNJ-free
  * segments) become a ZWNJ or go? ha is a's hash state, fa and fb the final
  * hashes of a and b. */
@@ -320,6 +327,10 @@ size_t rasad__zwnj_plan(const char *p, size_t n, rasad__zwnj_edit *edits)
     uint32_t last_fin = 0;   /* and final hash */
     hashes hs;
     while (i < n) {
+        if (p[i] == ' ') {
+            i++; /* a space keeps last: the pair test needs it */
+            continue;
+        }
         if (!(i + 1 < n && rasad__zw_letter_at(p + i))) {
             if (p[i] != ' ')
                 last.p = NULL;
@@ -338,7 +349,7 @@ size_t rasad__zwnj_plan(const char *p, size_t n, rasad__zwnj_edit *edits)
         size_t s = i;
         for (;;) {
             if (hs.t.n >= 6 && !untouched(hs.t, s == i, &hs, hs.fin))
-                plan_segment(&pl, hs.t, s, s == i, &hs);
+                plan_rules(&pl, hs.t, s, s == i, &hs, hs.full, hs.fin);
             last = hs.t;
             last_h = hs.full;
             last_fin = hs.fin;

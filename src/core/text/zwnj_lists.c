@@ -8,7 +8,9 @@
 
 #define AFFIX(lit) { lit, sizeof(lit) - 1 }
 
-/* Plural and its possessives, longest first. */
+/* Plural and its possessives, longest first. Here, in rasad__zw_compar and
+ * in rasad__zw_after_heh, every entry has two letters or more and the first
+ * is the longest: rasad__zw_pair_rule_may (zwnj_rules.h) relies on it. */
 const rasad__zw_affix rasad__zw_plural[] = {
     AFFIX("هایشان"), AFFIX("هایتان"), AFFIX("هایمان"), AFFIX("هایش"),
     AFFIX("هایت"), AFFIX("هایم"), AFFIX("هایی"), AFFIX("های"), AFFIX("ها"),

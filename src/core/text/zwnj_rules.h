@@ -122,7 +122,7 @@ size_t rasad__zw_inner_split(rasad__zspan t);
 int rasad__zw_pair_rule(rasad__zspan a, rasad__zspan b, int a_whole);
 
 /* May rasad__zw_pair_rule have an opinion on a and b? When 0 it would
- * return -1: every rule needs a whole a, and b a suffix (ه ت ا first),
+ * return -1: every rule needs a whole a, and b a suffix of its lists,
  * a = بی or هم, or a a verb prefix (ending in می). */
 static inline int rasad__zw_pair_rule_may(rasad__zspan a, rasad__zspan b, int a_whole)
 {
@@ -130,7 +130,11 @@ static inline int rasad__zw_pair_rule_may(rasad__zspan a, rasad__zspan b, int a_
         return 0;
     const unsigned char *v = (const unsigned char *)b.p;
     unsigned b1 = (unsigned)v[0] << 8 | v[1];
-    if (b1 == 0xd987 /* ه */ || b1 == 0xd8aa /* ت */ || b1 == 0xd8a7 /* ا */)
+    /* b may be one of the suffixes by its length: two letters or more, and
+     * no longer than the first (longest) entry of its list */
+    if (b.n >= 4 && ((b1 == 0xd987 /* ه */ && b.n <= rasad__zw_plural[0].n) ||
+                     (b1 == 0xd8aa /* ت */ && b.n <= rasad__zw_compar[0].n) ||
+                     (b1 == 0xd8a7 /* ا */ && b.n <= rasad__zw_after_heh[0].n)))
         return 1;
     if (a.n < 4)
         return 0;
