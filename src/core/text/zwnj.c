@@ -292,6 +292,31 @@ static void plan_segment(plan *pl, span t, size_t base, int first, const hashes 
         plan_rules(pl, t, base, first, hs, h, fh);
 }
 
+/* Second parts of compounds that are never words of their own: present
+ * stem + ی (the noun of the act) or + ان (the doers). Typed after a space
+ * they still belong to the word before (سالم سازی, روزنامه نگاران). Not
+ * here: شده, نامه, کننده, which news also writes as separate words. */
+static const struct {
+    const char *s; /* UTF-8 */
+    size_t n;      /* bytes */
+} pair_bound[] = {
+#define PB(x) { x, sizeof x - 1 }
+    PB("گذاری"), PB("گذاران"), PB("سازی"), PB("سازان"), PB("رسانی"), PB("شناسی"),
+    PB("شناسان"), PB("نگاری"), PB("نگاران"), PB("پردازی"), PB("آفرینی"), PB("سرایی"),
+    PB("نویسی"), PB("درمانی"), PB("زدایی"), PB("ریزی"), PB("خوانی"), PB("گیری"),
+#undef PB
+};
+
+/* Is b a bound second part after the word a (three letters or more, in
+ * the lexicon)? */
+static int bound_pair(span a, span b)
+{
+    for (size_t k = 0; k < sizeof pair_bound / sizeof pair_bound[0]; k++)
+        if (b.n == pair_bound[k].n && memcmp(b.p, pair_bound[k].s, b.n) == 0)
+            return a.n >= 6 && rasad__lex_contains(a.p, a.n);
+    return 0;
+}
+
 /* Should the space between words a and b (their last and first ZWNJ-free
  * segments) become a ZWNJ or go? ha is a's hash state, fa and fb the final
  * hashes of a and b. */
@@ -300,6 +325,8 @@ static int join_pair(span a, span b, int a_whole, uint32_t ha, uint32_t fa, uint
     int r = rasad__zw_pair_rule_may(a, b, a_whole) ? rasad__zw_pair_rule(a, b, a_whole) : -1;
     if (r >= 0)
         return r;
+    if (b.n >= 6 && a_whole && bound_pair(a, b))
+        return 1;
     if (!rasad__zw_pair_may(fa, fb))
         return 0;
     rasad__zw_hit hit;
