@@ -308,9 +308,16 @@ static const struct {
 };
 
 /* Is b a bound second part after the word a (three letters or more, in
- * the lexicon)? */
+ * the lexicon), or ماه after a month whose name joins it (دی‌ماه)? */
 static int bound_pair(span a, span b)
 {
+    const rasad__zw_affix *m = &rasad__zw_month_suffix[0];
+    if (b.n == m->n && memcmp(b.p, m->s, m->n) == 0) { /* دی ماه */
+        for (size_t k = 0; k < sizeof rasad__zw_month / sizeof rasad__zw_month[0]; k++)
+            if (a.n == rasad__zw_month[k].n && memcmp(a.p, rasad__zw_month[k].s, a.n) == 0)
+                return 1;
+        return 0;
+    }
     for (size_t k = 0; k < sizeof pair_bound / sizeof pair_bound[0]; k++)
         if (b.n == pair_bound[k].n && memcmp(b.p, pair_bound[k].s, b.n) == 0)
             return a.n >= 6 && rasad__lex_contains(a.p, a.n);
