@@ -113,6 +113,16 @@ def trusted_zwnj(w, words):
 # اسلامی or ایالات متحده, which news writes apart, fail all three.
 PAIR_SECOND = 10
 PAIR_FIRST = 100
+# ... or the compound is a lexicalized word: the list has it inflected at
+# least PAIR_FAMILY times (نرم‌افزارها, نرم‌افزاری, نرم‌افزاران), as a phrase it has not
+# (جمهوری اسلامی is not listed with its plural).
+PAIR_FAMILY = 3
+FAMILY_ENDINGS = ("ها", "های", "\u200cها", "\u200cهای", "ی", "ان", "ای", "\u200cای")
+
+
+def family(w, wset):
+    """How many inflected forms of the compound w the word list holds."""
+    return sum(1 for e in FAMILY_ENDINGS if w + e in wset)
 
 # zw flags (RASAD__ZW_SPLIT, RASAD__ZW_PAIR in lexicon_tables.h).
 F_SPLIT = 1  # the joined form is no word of the list: restore inside a word
@@ -351,7 +361,8 @@ def main():
             if len(parts) == 2 and (
                     parts[1] not in wset or
                     len(second_of[parts[1]]) >= PAIR_SECOND or
-                    len(first_of[parts[0]]) >= PAIR_FIRST):
+                    len(first_of[parts[0]]) >= PAIR_FIRST or
+                    family(w, wset) >= PAIR_FAMILY):
                 f |= F_PAIR
             flag_of[w] = f
         zw_flags.append(f)
