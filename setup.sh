@@ -14,7 +14,8 @@ build=${RASAD_BUILD_DIR:-build}
 
 # Debian packages: to build, and in addition to test.
 build_pkgs=(gcc libc6-dev make cmake pkg-config python3 unicode-data
-            libutf8proc-dev libjalali-dev myspell-fa)
+            libutf8proc-dev libjalali-dev myspell-fa
+            libsqlite3-dev libxml2-dev libjansson-dev zlib1g-dev)
 test_pkgs=(python3-icu)
 
 need=()

@@ -15,7 +15,7 @@ if(RASAD_FUZZ)
     message(FATAL_ERROR "RASAD_FUZZ=ON needs clang (-DCMAKE_C_COMPILER=clang)")
   endif()
   set(RASAD_FUZZ_SAN -fsanitize=address,undefined -fno-sanitize-recover=undefined)
-  foreach(lib rasad_base rasad_core)
+  foreach(lib rasad_base rasad_core rasad_read rasad_clean rasad_store)
     target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link
                            ${RASAD_FUZZ_SAN} -fno-omit-frame-pointer)
     # Everything that links the instrumented library needs the runtimes.
@@ -25,7 +25,7 @@ endif()
 
 foreach(t ${RASAD_FUZZ_TARGETS})
   add_executable(replay_${t} ${RASAD_FUZZ_DIR}/fuzz_${t}.c ${RASAD_FUZZ_DIR}/replay_main.c)
-  target_link_libraries(replay_${t} PRIVATE rasad_core)
+  target_link_libraries(replay_${t} PRIVATE rasad_all)
   add_test(NAME fuzz_replay_${t}
            COMMAND replay_${t} ${RASAD_FUZZ_DIR}/corpus/${t})
 
@@ -33,6 +33,6 @@ foreach(t ${RASAD_FUZZ_TARGETS})
     add_executable(fuzz_${t} ${RASAD_FUZZ_DIR}/fuzz_${t}.c)
     target_compile_options(fuzz_${t} PRIVATE -fsanitize=fuzzer ${RASAD_FUZZ_SAN})
     target_link_options(fuzz_${t} PRIVATE -fsanitize=fuzzer ${RASAD_FUZZ_SAN})
-    target_link_libraries(fuzz_${t} PRIVATE rasad_core)
+    target_link_libraries(fuzz_${t} PRIVATE rasad_all)
   endif()
 endforeach()

@@ -1,0 +1,69 @@
+/* clean.h - the cleaner: boilerplate lines, repeated paragraphs, datelines
+ * and attributions taken out of an article's body, nothing thrown away.
+ *
+ * Each input line either stays in the body or is listed in removed[] with a
+ * reason; datelines and attributions also become metadata (agency, place,
+ * news code). A cleaner object remembers lines seen per source so that web
+ * furniture repeated across many articles of one outlet is recognised. */
+#ifndef RASAD_CLEAN_H
+#define RASAD_CLEAN_H
+
+#include <stddef.h>
+#include "rasad/export.h"
+#include "rasad/status.h"
+
+/* Why a line left the body. */
+#define RASAD_CLEAN_REASON_MAP(X)                                               \
+    X(BOILERPLATE, "boilerplate",  "known web furniture (comment prompt, share bar, related news...)") \
+    X(REPEATED_SOURCE, "repeated-in-source", "line repeated across articles of the same source") \
+    X(STRUCTURAL, "structural",    "short line without sentence punctuation at the head or tail") \
+    X(DUPLICATE,  "duplicate",     "paragraph or sentence already in this article")  \
+    X(DATELINE,   "dateline",      "dateline or attribution, kept as metadata")      \
+    X(EMPTY,      "empty",         "blank line")
+
+typedef enum rasad_clean_reason {
+#define RASAD__CLEAN_ENUM(name, id, text) RASAD_CLEAN_##name,
+    RASAD_CLEAN_REASON_MAP(RASAD__CLEAN_ENUM)
+#undef RASAD__CLEAN_ENUM
+    RASAD_CLEAN_NREASONS
+} rasad_clean_reason;
+
+/* The short id of a reason ("boilerplate"), static; "unknown" otherwise. */
+RASAD_API const char *rasad_clean_reason_name(int reason);
+
+typedef struct rasad_removed_line {
+    size_t line;        /* 1-based line number in the input text */
+    int reason;         /* rasad_clean_reason */
+    char *text;         /* the line as it was (or the removed part of it) */
+} rasad_removed_line;
+
+typedef struct rasad_clean_meta {
+    char *key;          /* "agency", "place", "news_code", "credit" ... */
+    char *value;
+} rasad_clean_meta;
+
+typedef struct rasad_clean_result {
+    char *body;                     /* kept text, lines joined by '\n' */
+    size_t body_len;
+    rasad_removed_line *removed;    /* in input order */
+    size_t n_removed;
+    rasad_clean_meta *meta;         /* from datelines and attributions */
+    size_t n_meta;
+} rasad_clean_result;
+
+typedef struct rasad_cleaner rasad_cleaner;
+
+/* Makes a cleaner with an empty memory of lines. Returns NULL on NOMEM.
+ * Free with rasad_cleaner_free() (NULL is fine). Not thread-safe. */
+RASAD_API rasad_cleaner *rasad_cleaner_new(void);
+RASAD_API void rasad_cleaner_free(rasad_cleaner *c);
+
+/* Cleans text[0..n) of an article from source (may be NULL) and fills *out
+ * (zeroed first; the caller owns it and frees it with
+ * rasad_clean_result_free()). The cleaner learns the article's lines.
+ * Returns 0 or RASAD_NOMEM (then *out holds nothing). */
+RASAD_API int rasad_clean(rasad_cleaner *c, const char *source,
+                          const char *text, size_t n, rasad_clean_result *out);
+RASAD_API void rasad_clean_result_free(rasad_clean_result *r);
+
+#endif
