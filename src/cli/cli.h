@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stddef.h>
+#include "rasad/store.h"
 
 /* Exit codes of every command. */
 enum { CLI_OK = 0, CLI_SOME_FAILED = 1, CLI_USAGE = 2 };
@@ -17,6 +18,10 @@ typedef struct cli_command {
 /* The subcommands (cmd_<name>.c), listed in commands.c. */
 int cmd_normalize(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 extern const cli_command cli_commands[];
 extern const size_t cli_ncommands;
@@ -40,5 +45,17 @@ int cli_each_line(char **files, int nfiles, cli_line_fn fn, void *ctx);
 /* Writes s[0..n) as a JSON string (with quotes) to f. Invalid UTF-8 is
  * written as \ufffd. */
 void cli_json_string(FILE *f, const char *s, size_t n);
+
+/* The database a command uses: given (--db), else $RASAD_DB, else
+ * "rasad.db" in the current folder. */
+const char *cli_db_path(const char *given);
+
+/* Opens the store at path (reporting failures); with must_exist, a missing
+ * file is an error rather than a new database. Returns CLI_OK or
+ * CLI_SOME_FAILED. */
+int cli_open_store(const char *path, int must_exist, rasad_store **out);
+
+/* Parses a non-negative decimal option value; returns -1 when it is not one. */
+long cli_parse_count(const char *s);
 
 #endif

@@ -4,7 +4,11 @@
 #include "cli.h"
 
 const cli_command cli_commands[] = {
+    { "ingest",    cmd_ingest,    "read articles (txt, JSONL, HTML, WARC), clean them and store them in the archive" },
     { "normalize", cmd_normalize, "write Persian text in rasad's canonical form, line for line" },
+    { "search",    cmd_search,    "search the archive in Persian: words, \"phrases\", prefix*, AND/OR/NOT" },
+    { "show",      cmd_show,      "print one stored article, its metadata and what cleaning removed" },
+    { "stats",     cmd_stats,     "count what the archive holds" },
     { "tokenize",  cmd_tokenize,  "split text into tokens with their byte offsets" },
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];

@@ -1,0 +1,200 @@
+/* store.h - the archive: one SQLite file of articles with rasad's Persian
+ * full-text index, and the ingest and search built on it.
+ *
+ * A store is one SQLite database in WAL mode whose schema is versioned by
+ * PRAGMA user_version and brought up to date by migrations when opened.
+ * Each article is kept as it came (raw), cleaned (body, with every removed
+ * line and its reason), and normalized, with its metadata; the FTS5 table
+ * indexes title and body with the "rasad" tokenizer (fts.h).
+ *
+ * A rasad_store is used from one thread at a time. Strings handed to
+ * callbacks are valid only during the call. */
+#ifndef RASAD_STORE_H
+#define RASAD_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "rasad/export.h"
+#include "rasad/status.h"
+#include "rasad/article.h"
+#include "rasad/read.h"
+
+typedef struct rasad_store rasad_store;
+
+/* Opens (creating if needed) the database at path and migrates it to the
+ * current schema. On success returns 0 and stores the handle in *out (close
+ * it with rasad_store_close). On failure *out is NULL and, when errbuf is
+ * not NULL, a one-line reason is written there (NUL-terminated, truncated
+ * to errcap). Returns RASAD_IO (cannot open, not a database, locked),
+ * RASAD_UNSUPPORTED (a newer schema, or no FTS5), RASAD_NOMEM. */
+RASAD_API int rasad_store_open(const char *path, rasad_store **out,
+                               char *errbuf, size_t errcap);
+
+/* Commits what is pending and closes. NULL is fine. Returns 0 or RASAD_IO
+ * when the last commit failed. */
+RASAD_API int rasad_store_close(rasad_store *s);
+
+/* The last error SQLite reported on s, in English; never NULL, owned by s. */
+RASAD_API const char *rasad_store_errmsg(const rasad_store *s);
+
+/* The schema version this library writes (PRAGMA user_version). */
+RASAD_API int rasad_store_schema_version(void);
+
+/* ---- ingest ------------------------------------------------------------ */
+
+/* What happened to one article given to rasad_store_put(). */
+enum rasad_put_outcome {
+    RASAD_PUT_NEW = 1,        /* a new article */
+    RASAD_PUT_UPDATED = 2,    /* same id, new content: replaced in place */
+    RASAD_PUT_UNCHANGED = 3,  /* already stored exactly so: nothing done */
+};
+
+/* Cleans, normalizes, stores and indexes article a. Its key is the input's
+ * id, else its URL, else a hash of source and text; the same key with the
+ * same raw content is UNCHANGED, with other content UPDATED. Writes go in
+ * transactions of batch articles (rasad_store_set_batch), so a crash loses
+ * at most the open batch, never consistency; rasad_store_flush or close
+ * commits. Stores the outcome in *outcome when not NULL. Returns 0,
+ * RASAD_INVAL (no text), RASAD_IO (SQLite error: see rasad_store_errmsg),
+ * RASAD_NOMEM. */
+RASAD_API int rasad_store_put(rasad_store *s, const rasad_article *a,
+                              int *outcome);
+
+/* Records a rejected input (file, line, reason) so that stats count it;
+ * the same (file, line, what) is recorded once. Returns 0 or RASAD_IO. */
+RASAD_API int rasad_store_reject(rasad_store *s, const char *file, long line,
+                                 const char *what);
+
+/* Articles per transaction (default 500, at least 1). */
+RASAD_API void rasad_store_set_batch(rasad_store *s, unsigned batch);
+
+/* Commits the open transaction, if any. Returns 0 or RASAD_IO. */
+RASAD_API int rasad_store_flush(rasad_store *s);
+
+typedef struct rasad_ingest_stats {
+    uint64_t read;        /* articles read */
+    uint64_t added;       /* RASAD_PUT_NEW */
+    uint64_t updated;     /* RASAD_PUT_UPDATED */
+    uint64_t unchanged;   /* RASAD_PUT_UNCHANGED */
+    uint64_t rejected;    /* inputs rejected by a reader or by put */
+    uint64_t files;       /* files opened */
+} rasad_ingest_stats;
+
+/* Progress of rasad_store_ingest(), called after each file starts and
+ * about every 256 articles. */
+typedef void (*rasad_ingest_progress_fn)(void *ud, const rasad_ingest_stats *st,
+                                         size_t file_index, size_t files_total);
+
+typedef struct rasad_ingest_opts {
+    rasad_read_error_fn on_error;       /* each rejected input; may be NULL */
+    rasad_ingest_progress_fn progress;  /* may be NULL */
+    void *ud;                           /* passed to both */
+} rasad_ingest_opts;
+
+/* Reads every path (files and folders; read.h) and puts each article into
+ * s, recording rejects. Adds to *st (which must be zeroed by the caller the
+ * first time). Returns 0 when all input was stored, RASAD_PARSE when some
+ * was rejected (reported, the rest stored), RASAD_IO or RASAD_NOMEM when
+ * storing failed (ingest stops; what was committed stays). */
+RASAD_API int rasad_store_ingest(rasad_store *s, const char *const *paths,
+                                 size_t n, const rasad_ingest_opts *opts,
+                                 rasad_ingest_stats *st);
+
+/* ---- search ------------------------------------------------------------ */
+
+/* Turns a user query into an FTS5 expression over rasad's tokens.
+ * Syntax: words (all must match), "a phrase", prefix*, AND, OR, NOT and
+ * parentheses; Persian stop words are dropped from word lists. With any
+ * set, the words are OR'ed (best matches of any of them). Never fails on
+ * content: a query with nothing searchable gives RASAD_NOTFOUND and a
+ * reason in errbuf; a NOT without anything before it, an unclosed quote or
+ * parenthesis are repaired or reported there too. On success *expr is a
+ * NUL-terminated string the caller frees with rasad_free(), and *nterms
+ * (when not NULL) counts the plain words kept, or is -1 when the query
+ * used operators, phrases, prefixes or parentheses. Returns 0, RASAD_NOTFOUND,
+ * RASAD_NOMEM. */
+RASAD_API int rasad_query_to_fts(const char *q, size_t n, int any,
+                                 char **expr, int *nterms,
+                                 char *errbuf, size_t errcap);
+
+typedef struct rasad_search_opts {
+    const char *query;    /* the user's query, UTF-8, NUL-terminated */
+    int any;              /* rank by any of the words (BM25 over OR) */
+    int limit;            /* results wanted (default 10 when <= 0) */
+    int offset;           /* results to skip */
+    const char *source;   /* only this source, or NULL */
+    const char *since;    /* only published on or after this date (YYYY-MM-DD or Jalali), or NULL */
+    const char *until;    /* only published on or before, or NULL */
+    const char *mark_open;   /* put before each matched token in snippets ("" when NULL) */
+    const char *mark_close;  /* put after it */
+    int snippet_tokens;   /* snippet length in tokens (default 24) */
+} rasad_search_opts;
+
+typedef struct rasad_hit {
+    int64_t rowid;
+    const char *id;         /* the input's id, else the store's key */
+    const char *title;
+    const char *source;
+    const char *published;  /* as written in the input */
+    const char *url;
+    double score;           /* BM25, higher is better */
+    const char *snippet;    /* from the original text, matches marked */
+} rasad_hit;
+
+typedef int (*rasad_hit_fn)(void *ud, const rasad_hit *hit);
+
+typedef struct rasad_search_info {
+    int64_t total;          /* matching articles (before limit) */
+    int fallback;           /* 1 when nothing matched all words and any-word ranking was used */
+    char message[256];      /* why nothing could be searched, or "" */
+    double ms;              /* time spent, milliseconds */
+} rasad_search_info;
+
+/* Runs a search and calls fn for each hit, best first. Returns 0 (also for
+ * zero hits), RASAD_NOTFOUND when the query has nothing searchable or a
+ * date is unreadable (info->message says why), RASAD_IO, RASAD_NOMEM, or
+ * fn's non-zero value. */
+RASAD_API int rasad_store_search(rasad_store *s, const rasad_search_opts *o,
+                                 rasad_hit_fn fn, void *ud,
+                                 rasad_search_info *info);
+
+/* ---- show and stats ---------------------------------------------------- */
+
+/* One stored article, every string owned by the struct (NULL when absent);
+ * free with rasad_stored_free(). meta_json is a JSON object (input fields
+ * rasad did not know and what the cleaner found), removed_json a JSON array
+ * of {"line":N,"reason":"...","text":"..."}. */
+typedef struct rasad_stored {
+    int64_t rowid;
+    char *id, *key, *url, *source, *title, *published, *published_date;
+    char *text;            /* the clean body */
+    char *norm;            /* the normalized body */
+    char *meta_json, *removed_json;
+    char *file;            /* where it was read from */
+    long line;
+    char *format;
+} rasad_stored;
+
+/* Finds the article whose input id is id (else whose key is id, else, for
+ * "#N", whose rowid is N) and fills *out. Returns 0, RASAD_NOTFOUND,
+ * RASAD_IO, RASAD_NOMEM. */
+RASAD_API int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out);
+RASAD_API void rasad_stored_free(rasad_stored *a);
+
+typedef struct rasad_store_stats {
+    int64_t articles;
+    int64_t sources;
+    int64_t rejected;       /* distinct rejected inputs recorded */
+    int64_t db_bytes;       /* size of the database (page_count * page_size) */
+    int schema_version;
+} rasad_store_stats;
+
+/* Fills *st. Returns 0 or RASAD_IO. */
+RASAD_API int rasad_store_stats_get(rasad_store *s, rasad_store_stats *st);
+
+/* Calls fn for each source with its article count, most articles first. */
+RASAD_API int rasad_store_each_source(rasad_store *s,
+                                      int (*fn)(void *ud, const char *source, int64_t n),
+                                      void *ud);
+
+#endif

@@ -1,0 +1,179 @@
+/* db.c - opening and closing a store, its statements and transactions. */
+#include <stdio.h>
+#include <string.h>
+#include "rasad/alloc.h"
+#include "rasad/fts.h"
+#include "store_internal.h"
+
+static const char *const stmt_sql[ST_COUNT] = {
+    [ST_FIND_KEY] = "SELECT rowid, raw_hash FROM article WHERE key = ?1",
+    [ST_INSERT] =
+        "INSERT INTO article(key, ext_id, url, source, title, published,"
+        " published_date, format, file, line, raw, raw_hash, text, norm, meta, removed)"
+        " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)",
+    [ST_UPDATE] =
+        "UPDATE article SET ext_id=?2, url=?3, source=?4, title=?5, published=?6,"
+        " published_date=?7, format=?8, file=?9, line=?10, raw=?11, raw_hash=?12,"
+        " text=?13, norm=?14, meta=?15, removed=?16,"
+        " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE rowid=?1",
+    [ST_FTS_INSERT] = "INSERT INTO article_fts(rowid, title, text) VALUES(?1, ?2, ?3)",
+    [ST_FTS_DELETE] =
+        "INSERT INTO article_fts(article_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)",
+    [ST_OLD_CONTENT] = "SELECT title, text FROM article WHERE rowid = ?1",
+    [ST_REJECT] = "INSERT OR IGNORE INTO reject(file, line, what) VALUES(?1, ?2, ?3)",
+};
+
+int rasad__store_status(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW: return RASAD_OK;
+    case SQLITE_NOMEM: return RASAD_NOMEM;
+    case SQLITE_TOOBIG: return RASAD_TOOBIG;
+    default: return RASAD_IO;
+    }
+}
+
+static int store_fail(rasad_store *s, char *errbuf, size_t errcap, int status)
+{
+    if (errbuf && errcap)
+        snprintf(errbuf, errcap, "%s", s->err[0] ? s->err : sqlite3_errmsg(s->db));
+    rasad_store_close(s);
+    return status;
+}
+
+int rasad_store_open(const char *path, rasad_store **out, char *errbuf, size_t errcap)
+{
+    *out = NULL;
+    rasad_store *s = rasad_malloc(sizeof *s);
+    if (!s) {
+        if (errbuf && errcap)
+            snprintf(errbuf, errcap, "out of memory");
+        return RASAD_NOMEM;
+    }
+    memset(s, 0, sizeof *s);
+    s->batch = 500;
+    int rc = sqlite3_open_v2(path, &s->db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc != SQLITE_OK) {
+        if (!s->db)
+            snprintf(s->err, sizeof s->err, "out of memory");
+        else
+            snprintf(s->err, sizeof s->err, "cannot open '%s': %s", path,
+                     sqlite3_errmsg(s->db));
+        return store_fail(s, errbuf, errcap, s->db ? RASAD_IO : RASAD_NOMEM);
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    sqlite3_extended_result_codes(s->db, 1);
+    /* Reading a page tells a database from any other file early. */
+    rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+                      " PRAGMA foreign_keys=ON;", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        snprintf(s->err, sizeof s->err, "'%s': %s", path, sqlite3_errmsg(s->db));
+        return store_fail(s, errbuf, errcap, RASAD_IO);
+    }
+    rc = rasad_fts_register(s->db);
+    if (rc != RASAD_OK) {
+        snprintf(s->err, sizeof s->err, "this SQLite has no FTS5");
+        return store_fail(s, errbuf, errcap, rc);
+    }
+    rc = rasad__store_migrate(s);
+    if (rc != RASAD_OK)
+        return store_fail(s, errbuf, errcap, rc);
+    s->cleaner = rasad_cleaner_new();
+    if (!s->cleaner || rasad_norm_new(RASAD_NORM_DEFAULT, &s->norm) != RASAD_OK) {
+        snprintf(s->err, sizeof s->err, "out of memory");
+        return store_fail(s, errbuf, errcap, RASAD_NOMEM);
+    }
+    *out = s;
+    return RASAD_OK;
+}
+
+int rasad_store_close(rasad_store *s)
+{
+    if (!s)
+        return RASAD_OK;
+    int status = rasad_store_flush(s);
+    for (int k = 0; k < ST_COUNT; k++)
+        sqlite3_finalize(s->st[k]);
+    if (s->db) {
+        sqlite3_exec(s->db, "PRAGMA optimize;", NULL, NULL, NULL);
+        sqlite3_close_v2(s->db);
+    }
+    rasad_cleaner_free(s->cleaner);
+    rasad_norm_free(s->norm);
+    rasad_free(s);
+    return status;
+}
+
+const char *rasad_store_errmsg(const rasad_store *s)
+{
+    if (!s)
+        return "no store";
+    if (s->err[0])
+        return s->err;
+    return sqlite3_errmsg(s->db);
+}
+
+sqlite3_stmt *rasad__store_stmt(rasad_store *s, enum store_stmt k)
+{
+    if (!s->st[k]) {
+        if (sqlite3_prepare_v3(s->db, stmt_sql[k], -1, SQLITE_PREPARE_PERSISTENT,
+                               &s->st[k], NULL) != SQLITE_OK)
+            return NULL;
+    } else {
+        sqlite3_reset(s->st[k]);
+        sqlite3_clear_bindings(s->st[k]);
+    }
+    return s->st[k];
+}
+
+int rasad__store_begin(rasad_store *s)
+{
+    if (s->in_tx)
+        return RASAD_OK;
+    int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return rasad__store_status(rc);
+    s->in_tx = 1;
+    s->pending = 0;
+    return RASAD_OK;
+}
+
+int rasad_store_flush(rasad_store *s)
+{
+    if (!s || !s->in_tx)
+        return RASAD_OK;
+    for (int k = 0; k < ST_COUNT; k++)
+        if (s->st[k])
+            sqlite3_reset(s->st[k]);
+    int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        s->in_tx = 0;
+        return rasad__store_status(rc);
+    }
+    s->in_tx = 0;
+    s->pending = 0;
+    return RASAD_OK;
+}
+
+void rasad_store_set_batch(rasad_store *s, unsigned batch)
+{
+    s->batch = batch ? batch : 1;
+}
+
+int rasad_store_reject(rasad_store *s, const char *file, long line, const char *what)
+{
+    int rc = rasad__store_begin(s);
+    if (rc != RASAD_OK)
+        return rc;
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_REJECT);
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_text(st, 1, file ? file : "", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, line);
+    sqlite3_bind_text(st, 3, what ? what : "", -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? RASAD_OK : rasad__store_status(rc);
+}

@@ -1,0 +1,154 @@
+/* get.c - one stored article, the store's counts, its sources. */
+#include <stdlib.h>
+#include <string.h>
+#include "rasad/alloc.h"
+#include "store_internal.h"
+
+static char *dup_col(sqlite3_stmt *st, int i, int *nomem)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    if (!t)
+        return NULL;
+    size_t n = (size_t)sqlite3_column_bytes(st, i);
+    char *s = rasad_malloc(n + 1);
+    if (!s) {
+        *nomem = 1;
+        return NULL;
+    }
+    memcpy(s, t, n);
+    s[n] = '\0';
+    return s;
+}
+
+/* Lookups tried in order: input id, key, "#rowid". */
+static const char *const get_sql[] = {
+    "SELECT rowid FROM article WHERE ext_id = ?1 ORDER BY rowid LIMIT 1",
+    "SELECT rowid FROM article WHERE key = ?1",
+};
+
+static int find_rowid(rasad_store *s, const char *id, int64_t *rowid)
+{
+    for (size_t k = 0; k < sizeof get_sql / sizeof get_sql[0]; k++) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(s->db, get_sql[k], -1, &st, NULL) != SQLITE_OK)
+            return RASAD_IO;
+        sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW)
+            *rowid = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+        if (rc == SQLITE_ROW)
+            return RASAD_OK;
+        if (rc != SQLITE_DONE)
+            return rasad__store_status(rc);
+    }
+    if (id[0] == '#' && id[1]) {
+        char *end;
+        long long v = strtoll(id + 1, &end, 10);
+        if (*end == '\0' && v > 0) {
+            *rowid = v;
+            return RASAD_OK;
+        }
+    }
+    return RASAD_NOTFOUND;
+}
+
+int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!s || !id)
+        return RASAD_INVAL;
+    rasad_store_flush(s);
+    int64_t rowid = 0;
+    int rc = find_rowid(s, id, &rowid);
+    if (rc != RASAD_OK)
+        return rc;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT rowid, ext_id, key, url, source, title, published, published_date,"
+            " text, norm, meta, removed, file, line, format FROM article WHERE rowid = ?1",
+            -1, &st, NULL) != SQLITE_OK)
+        return RASAD_IO;
+    sqlite3_bind_int64(st, 1, rowid);
+    rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return rc == SQLITE_DONE ? RASAD_NOTFOUND : rasad__store_status(rc);
+    }
+    int nomem = 0;
+    out->rowid = sqlite3_column_int64(st, 0);
+    char **cols[] = { &out->id, &out->key, &out->url, &out->source, &out->title,
+                      &out->published, &out->published_date, &out->text, &out->norm,
+                      &out->meta_json, &out->removed_json, &out->file };
+    for (int i = 0; i < (int)(sizeof cols / sizeof cols[0]); i++)
+        *cols[i] = dup_col(st, i + 1, &nomem);
+    out->line = (long)sqlite3_column_int64(st, 13);
+    out->format = dup_col(st, 14, &nomem);
+    sqlite3_finalize(st);
+    if (nomem) {
+        rasad_stored_free(out);
+        return RASAD_NOMEM;
+    }
+    return RASAD_OK;
+}
+
+void rasad_stored_free(rasad_stored *a)
+{
+    if (!a)
+        return;
+    char *strs[] = { a->id, a->key, a->url, a->source, a->title, a->published,
+                     a->published_date, a->text, a->norm, a->meta_json,
+                     a->removed_json, a->file, a->format };
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+        rasad_free(strs[i]);
+    memset(a, 0, sizeof *a);
+}
+
+static int64_t scalar(rasad_store *s, const char *sql, int *ok)
+{
+    sqlite3_stmt *st;
+    int64_t v = 0;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        *ok = 0;
+        return 0;
+    }
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    else
+        *ok = 0;
+    sqlite3_finalize(st);
+    return v;
+}
+
+int rasad_store_stats_get(rasad_store *s, rasad_store_stats *st)
+{
+    memset(st, 0, sizeof *st);
+    rasad_store_flush(s);
+    int ok = 1;
+    st->articles = scalar(s, "SELECT count(*) FROM article", &ok);
+    st->sources = scalar(s, "SELECT count(DISTINCT source) FROM article", &ok);
+    st->rejected = scalar(s, "SELECT count(*) FROM reject", &ok);
+    st->db_bytes = scalar(s, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size", &ok);
+    st->schema_version = (int)scalar(s, "PRAGMA user_version", &ok);
+    return ok ? RASAD_OK : RASAD_IO;
+}
+
+int rasad_store_each_source(rasad_store *s,
+                            int (*fn)(void *ud, const char *source, int64_t n), void *ud)
+{
+    sqlite3_stmt *st;
+    rasad_store_flush(s);
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT coalesce(source, ''), count(*) AS n FROM article GROUP BY source"
+            " ORDER BY n DESC, source", -1, &st, NULL) != SQLITE_OK)
+        return RASAD_IO;
+    int rc, status = RASAD_OK;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if ((status = fn(ud, (const char *)sqlite3_column_text(st, 0),
+                         sqlite3_column_int64(st, 1))) != 0)
+            break;
+    if (status == RASAD_OK && rc != SQLITE_DONE)
+        status = rasad__store_status(rc);
+    sqlite3_finalize(st);
+    return status;
+}

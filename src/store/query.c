@@ -1,0 +1,389 @@
+/* query.c - the user's query language, turned into an FTS5 expression.
+ *
+ *   query   := or
+ *   or      := and ("OR" and)*
+ *   and     := not (["AND"] not)*
+ *   not     := primary ("NOT" primary)*
+ *   primary := "(" or ")" | '"' phrase '"' | word+ | word"*"
+ *
+ * Operators are the upper-case ASCII words AND OR NOT. A run of plain words
+ * is normalized as one piece, so ZWNJ is restored across a typed space
+ * (کتاب ها -> کتاب‌ها) exactly as it was in the indexed text, and split by
+ * rasad's tokenizer; each token becomes an FTS5 string, so nothing a user
+ * types can be FTS5 syntax. Broken input is repaired, never an error: an
+ * unclosed quote or parenthesis ends at the end, a stray ")" or a dangling
+ * operator is dropped. Only a query with nothing left to search fails. */
+#include <stdio.h>
+#include <string.h>
+#include "rasad/alloc.h"
+#include "buf.h"
+#include "store_internal.h"
+
+enum { L_END, L_LPAREN, L_RPAREN, L_AND, L_OR, L_NOT, L_PHRASE, L_WORDS, L_PREFIX };
+
+typedef struct qlex {
+    const char *p;
+    size_t n, i;
+    int kind;                 /* current lexeme */
+    const char *s;            /* its text (phrase inside the quotes, words) */
+    size_t sn;
+} qlex;
+
+typedef struct qparse {
+    qlex lx;
+    rasad_tokenizer *tk;
+    int any;
+    int plain;                /* no operator, phrase or parenthesis seen */
+    int nterms;
+    int dropped_not;          /* a NOT with nothing before it */
+    int err;                  /* NOMEM */
+} qparse;
+
+static const struct { const char *word; int kind; } operators[] = {
+    { "AND", L_AND }, { "OR", L_OR }, { "NOT", L_NOT },
+};
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int is_break(char c)
+{
+    return is_space(c) || c == '(' || c == ')' || c == '"';
+}
+
+/* The word at p[0..n) as an operator kind, or 0. */
+static int operator_of(const char *p, size_t n)
+{
+    for (size_t k = 0; k < sizeof operators / sizeof operators[0]; k++)
+        if (strlen(operators[k].word) == n && memcmp(operators[k].word, p, n) == 0)
+            return operators[k].kind;
+    return 0;
+}
+
+/* Length of the word at p[i..n). */
+static size_t word_len(const char *p, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j < n && !is_break(p[j]))
+        j++;
+    return j - i;
+}
+
+static void lex_next(qlex *lx)
+{
+    while (lx->i < lx->n && is_space(lx->p[lx->i]))
+        lx->i++;
+    lx->s = lx->p + lx->i;
+    lx->sn = 0;
+    if (lx->i >= lx->n) {
+        lx->kind = L_END;
+        return;
+    }
+    char c = lx->p[lx->i];
+    if (c == '(' || c == ')') {
+        lx->kind = c == '(' ? L_LPAREN : L_RPAREN;
+        lx->i++;
+        return;
+    }
+    if (c == '"') {
+        size_t j = ++lx->i;
+        while (j < lx->n && lx->p[j] != '"')
+            j++;
+        lx->kind = L_PHRASE;
+        lx->s = lx->p + lx->i;
+        lx->sn = j - lx->i;
+        lx->i = j < lx->n ? j + 1 : j;  /* an unclosed quote ends at the end */
+        return;
+    }
+    size_t w = word_len(lx->p, lx->n, lx->i);
+    int op = operator_of(lx->p + lx->i, w);
+    if (op) {
+        lx->kind = op;
+        lx->i += w;
+        return;
+    }
+    if (lx->p[lx->i + w - 1] == '*') {
+        lx->kind = L_PREFIX;
+        lx->sn = w - 1;
+        lx->i += w;
+        return;
+    }
+    /* A run of plain words: up to an operator, quote, parenthesis or prefix. */
+    size_t j = lx->i + w;
+    for (;;) {
+        size_t k = j;
+        while (k < lx->n && is_space(lx->p[k]))
+            k++;
+        if (k >= lx->n || is_break(lx->p[k]))
+            break;
+        size_t w2 = word_len(lx->p, lx->n, k);
+        if (operator_of(lx->p + k, w2) || lx->p[k + w2 - 1] == '*')
+            break;
+        j = k + w2;
+    }
+    lx->kind = L_WORDS;
+    lx->sn = j - lx->i;
+    lx->i = j;
+}
+
+/* ---- turning text into FTS5 strings ------------------------------------ */
+
+typedef struct tok_list {
+    rasad_buf text;          /* tokens, each NUL-terminated */
+    size_t count;
+    size_t stop;             /* how many are stop words */
+} tok_list;
+
+static int collect(void *ctx, int kind, const char *tok, size_t ntok,
+                   size_t start, size_t end)
+{
+    (void)kind; (void)start; (void)end;
+    tok_list *l = ctx;
+    rasad__buf_add(&l->text, tok, ntok);
+    rasad__buf_addc(&l->text, '\0');
+    l->count++;
+    l->stop += rasad__is_stopword(tok, ntok);
+    return l->text.err;
+}
+
+static void add_fts_string(rasad_buf *out, const char *t)
+{
+    rasad__buf_addc(out, '"');
+    for (; *t; t++) {
+        if (*t == '"')
+            rasad__buf_addc(out, '"');
+        rasad__buf_addc(out, *t);
+    }
+    rasad__buf_addc(out, '"');
+}
+
+/* Appends the FTS5 form of text[0..n) to out: words joined by AND (or OR
+ * with any), a phrase as one string, the last token of a prefix marked.
+ * Appends nothing when no token is left. */
+static void emit_text(qparse *qp, int kind, const char *text, size_t n, rasad_buf *out)
+{
+    tok_list l;
+    memset(&l, 0, sizeof l);
+    rasad__buf_init(&l.text, 0);
+    int rc = rasad_tokenize(qp->tk, text, n, collect, &l);
+    if (rc != RASAD_OK && rc != 0) {
+        qp->err = RASAD_NOMEM;
+        rasad__buf_release(&l.text);
+        return;
+    }
+    /* Stop words go unless they are all there is (or it is a phrase). */
+    int drop_stop = kind == L_WORDS && l.stop < l.count;
+    const char *t = l.text.p;
+    size_t kept = 0;
+    if (kind == L_PHRASE && l.count > 0) {
+        rasad__buf_addc(out, '"');
+        for (size_t i = 0; i < l.count; i++, t += strlen(t) + 1) {
+            if (i)
+                rasad__buf_addc(out, ' ');
+            rasad__buf_add(out, t, strlen(t));
+        }
+        rasad__buf_addc(out, '"');
+        kept = 1;
+    } else {
+        size_t first = out->n;
+        for (size_t i = 0; i < l.count; i++, t += strlen(t) + 1) {
+            if (drop_stop && rasad__is_stopword(t, strlen(t)))
+                continue;
+            if (kept)
+                rasad__buf_add(out, qp->any ? " OR " : " AND ", qp->any ? 4 : 5);
+            add_fts_string(out, t);
+            kept++;
+        }
+        if (kept && kind == L_PREFIX)
+            rasad__buf_add(out, " *", 2);
+        if (kept > 1) {   /* parenthesize the list */
+            rasad__buf_addc(out, ')');
+            rasad__buf_reserve(out, 1);
+            if (!out->err) {
+                memmove(out->p + first + 1, out->p + first, out->n - first);
+                out->p[first] = '(';
+                out->n++;
+                out->p[out->n] = '\0';
+            }
+        }
+        if (kind != L_PREFIX)
+            qp->nterms += (int)kept;
+    }
+    if (out->err)
+        qp->err = out->err;
+    rasad__buf_release(&l.text);
+}
+
+/* ---- the grammar -------------------------------------------------------- */
+
+static char *parse_or(qparse *qp);
+
+static char *take(rasad_buf *b)
+{
+    if (b->err || b->n == 0) {
+        rasad__buf_release(b);
+        return NULL;
+    }
+    return rasad__buf_detach(b, NULL);
+}
+
+/* primary; NULL when it holds nothing searchable. */
+static char *parse_primary(qparse *qp)
+{
+    qlex *lx = &qp->lx;
+    rasad_buf b;
+    rasad__buf_init(&b, 0);
+    switch (lx->kind) {
+    case L_LPAREN: {
+        qp->plain = 0;
+        lex_next(lx);
+        char *inner = parse_or(qp);
+        if (lx->kind == L_RPAREN)
+            lex_next(lx);            /* else: unclosed, ends at the end */
+        if (!inner)
+            return NULL;
+        rasad__buf_addc(&b, '(');
+        rasad__buf_add(&b, inner, strlen(inner));
+        rasad__buf_addc(&b, ')');
+        rasad_free(inner);
+        return take(&b);
+    }
+    case L_PHRASE: case L_WORDS: case L_PREFIX:
+        if (lx->kind != L_WORDS)
+            qp->plain = 0;
+        emit_text(qp, lx->kind, lx->s, lx->sn, &b);
+        lex_next(lx);
+        return take(&b);
+    default:
+        return NULL;
+    }
+}
+
+static int starts_primary(int kind)
+{
+    return kind == L_LPAREN || kind == L_PHRASE || kind == L_WORDS || kind == L_PREFIX;
+}
+
+/* left OP right, either side possibly NULL (nothing searchable). */
+static char *join(qparse *qp, char *left, const char *op, char *right)
+{
+    if (!left)
+        return right;
+    if (!right)
+        return left;
+    rasad_buf b;
+    rasad__buf_init(&b, 0);
+    rasad__buf_add(&b, left, strlen(left));
+    rasad__buf_add(&b, op, strlen(op));
+    rasad__buf_add(&b, right, strlen(right));
+    rasad_free(left);
+    rasad_free(right);
+    if (b.err)
+        qp->err = b.err;
+    return take(&b);
+}
+
+static char *parse_not(qparse *qp)
+{
+    qlex *lx = &qp->lx;
+    char *left = NULL;
+    int have_left = 0;
+    if (starts_primary(lx->kind)) {
+        left = parse_primary(qp);
+        have_left = 1;
+    }
+    while (lx->kind == L_NOT) {
+        qp->plain = 0;
+        lex_next(lx);
+        char *right = starts_primary(lx->kind) ? parse_primary(qp) : NULL;
+        if (!have_left || !left) {
+            /* FTS5 has no unary NOT: "NOT x" alone excludes from nothing. */
+            if (right)
+                qp->dropped_not = 1;
+            rasad_free(right);
+            continue;
+        }
+        if (right)
+            left = join(qp, left, " NOT ", right);
+    }
+    return left;
+}
+
+static char *parse_and(qparse *qp)
+{
+    qlex *lx = &qp->lx;
+    char *left = parse_not(qp);
+    for (;;) {
+        if (lx->kind == L_AND) {
+            qp->plain = 0;
+            lex_next(lx);
+        } else if (!starts_primary(lx->kind) && lx->kind != L_NOT) {
+            break;
+        }
+        if (!starts_primary(lx->kind) && lx->kind != L_NOT)
+            break;                   /* dangling AND */
+        char *right = parse_not(qp);
+        left = join(qp, left, qp->any ? " OR " : " AND ", right);
+    }
+    return left;
+}
+
+static char *parse_or(qparse *qp)
+{
+    qlex *lx = &qp->lx;
+    char *left = parse_and(qp);
+    while (lx->kind == L_OR) {
+        qp->plain = 0;
+        lex_next(lx);
+        char *right = parse_and(qp);
+        left = join(qp, left, " OR ", right);
+    }
+    return left;
+}
+
+int rasad_query_to_fts(const char *q, size_t n, int any, char **expr,
+                       int *nterms, char *errbuf, size_t errcap)
+{
+    *expr = NULL;
+    if (nterms)
+        *nterms = 0;
+    if (errbuf && errcap)
+        errbuf[0] = '\0';
+    qparse qp;
+    memset(&qp, 0, sizeof qp);
+    qp.any = any;
+    qp.plain = 1;
+    if (rasad_tokenizer_new(0, &qp.tk) != RASAD_OK)
+        return RASAD_NOMEM;
+    qp.lx.p = q ? q : "";
+    qp.lx.n = q ? n : 0;
+    lex_next(&qp.lx);
+    char *out = NULL;
+    while (qp.lx.kind != L_END && !qp.err) {
+        if (qp.lx.kind == L_RPAREN || qp.lx.kind == L_AND || qp.lx.kind == L_OR) {
+            qp.plain = 0;
+            lex_next(&qp.lx);        /* stray ) or an operator with nothing before */
+            continue;
+        }
+        char *part = parse_or(&qp);
+        out = join(&qp, out, any ? " OR " : " AND ", part);
+    }
+    rasad_tokenizer_free(qp.tk);
+    if (qp.err) {
+        rasad_free(out);
+        return RASAD_NOMEM;
+    }
+    if (!out) {
+        if (errbuf && errcap)
+            snprintf(errbuf, errcap, "%s",
+                     qp.dropped_not ? "NOT needs words before it: 'a NOT b' finds a without b"
+                                    : "the query has no words to search for");
+        return RASAD_NOTFOUND;
+    }
+    if (nterms)
+        *nterms = qp.plain ? qp.nterms : -1;
+    *expr = out;
+    return RASAD_OK;
+}

@@ -1,0 +1,85 @@
+/* schema.c - the store's schema as a list of migrations.
+ *
+ * PRAGMA user_version is the number of migrations applied. To change the
+ * schema, append a migration: never edit one that has shipped. */
+#include <stdio.h>
+#include "store_internal.h"
+
+static const char *const migrations[] = {
+    /* 1: articles, their index, rejected inputs */
+    "CREATE TABLE article("
+    "  rowid INTEGER PRIMARY KEY,"
+    "  key TEXT NOT NULL UNIQUE,"        /* input id, else url, else hash */
+    "  ext_id TEXT,"                     /* the input's own id */
+    "  url TEXT, source TEXT, title TEXT,"
+    "  published TEXT,"                  /* as written */
+    "  published_date TEXT,"             /* YYYY-MM-DD (Gregorian) when readable */
+    "  format TEXT, file TEXT, line INTEGER,"
+    "  raw BLOB,"                        /* the record as read */
+    "  raw_hash INTEGER NOT NULL,"       /* FNV-1a 64 of raw, title and text */
+    "  text TEXT NOT NULL,"              /* clean body */
+    "  norm TEXT NOT NULL,"              /* normalized body */
+    "  meta TEXT,"                       /* JSON object */
+    "  removed TEXT,"                    /* JSON array */
+    "  ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  updated_at TEXT"
+    ");"
+    "CREATE INDEX article_ext_id ON article(ext_id);"
+    "CREATE INDEX article_source ON article(source);"
+    "CREATE INDEX article_published ON article(published_date);"
+    "CREATE VIRTUAL TABLE article_fts USING fts5("
+    "  title, text, content='article', content_rowid='rowid',"
+    "  tokenize='rasad stem');"
+    "CREATE TABLE reject("
+    "  file TEXT NOT NULL, line INTEGER NOT NULL, what TEXT NOT NULL,"
+    "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  UNIQUE(file, line, what));",
+};
+
+#define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int rasad_store_schema_version(void)
+{
+    return NMIGRATIONS;
+}
+
+static int user_version(sqlite3 *db, int *v)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(st);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+int rasad__store_migrate(rasad_store *s)
+{
+    int v, rc = user_version(s->db, &v);
+    if (rc != SQLITE_OK) {
+        snprintf(s->err, sizeof s->err, "%s", sqlite3_errmsg(s->db));
+        return RASAD_IO;
+    }
+    if (v > NMIGRATIONS) {
+        snprintf(s->err, sizeof s->err,
+                 "database schema %d is newer than this rasad (%d): upgrade rasad",
+                 v, NMIGRATIONS);
+        return RASAD_UNSUPPORTED;
+    }
+    for (; v < NMIGRATIONS; v++) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
+        if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(s->db, migrations[v], NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(s->db, pragma, NULL, NULL, NULL) != SQLITE_OK ||
+            sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+            snprintf(s->err, sizeof s->err, "migration %d: %s", v + 1,
+                     sqlite3_errmsg(s->db));
+            sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+            return RASAD_IO;
+        }
+    }
+    return RASAD_OK;
+}

@@ -1,0 +1,54 @@
+/* store_internal.h - shared by the files of src/store. */
+#ifndef RASAD_STORE_INTERNAL_H
+#define RASAD_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include "rasad/clean.h"
+#include "rasad/store.h"
+#include "rasad/text.h"
+
+/* Prepared statements, made once per store (index into rasad_store.st). */
+enum store_stmt {
+    ST_FIND_KEY,      /* rowid, hash of an article by key */
+    ST_INSERT,        /* a new article */
+    ST_UPDATE,        /* replace an article's content */
+    ST_FTS_INSERT,    /* index title/text under a rowid */
+    ST_FTS_DELETE,    /* unindex the old title/text */
+    ST_OLD_CONTENT,   /* title/text of a rowid, for unindexing */
+    ST_REJECT,        /* record a rejected input */
+    ST_COUNT
+};
+
+struct rasad_store {
+    sqlite3 *db;
+    sqlite3_stmt *st[ST_COUNT];
+    rasad_cleaner *cleaner;     /* learns per-source lines during ingest */
+    rasad_norm *norm;           /* reader's normal form for the norm column */
+    unsigned batch;             /* articles per transaction */
+    unsigned pending;           /* articles in the open transaction */
+    int in_tx;
+    char err[256];              /* last error not from SQLite */
+};
+
+/* Runs the migrations up to the current schema. Returns 0 or RASAD_IO /
+ * RASAD_UNSUPPORTED with s->err set. */
+int rasad__store_migrate(rasad_store *s);
+
+/* Prepares statement k once; returns it reset, or NULL on error. */
+sqlite3_stmt *rasad__store_stmt(rasad_store *s, enum store_stmt k);
+
+/* Opens a transaction if none is open. Returns 0 or RASAD_IO. */
+int rasad__store_begin(rasad_store *s);
+
+/* Reads a publication date as written (ISO 8601, YYYY/MM/DD, Jalali in
+ * digits or words) into "YYYY-MM-DD" (Gregorian) in out[11]. Returns 1 when
+ * a date was found, 0 otherwise. */
+int rasad__pubdate_iso(const char *p, size_t n, char out[11]);
+
+/* 1 when w[0..n) (normalized, folded) is a Persian stop word. */
+int rasad__is_stopword(const char *w, size_t n);
+
+/* Maps an SQLite result code to a rasad status. */
+int rasad__store_status(int sqlite_rc);
+
+#endif

@@ -1,0 +1,87 @@
+/* test_query.c - the query language turned into FTS5 expressions. */
+#include <stdlib.h>
+#include "rasad/alloc.h"
+#include "rasad/store.h"
+#include "th.h"
+
+/* Checks that q becomes want (any = 0 or 1), with nterms when want_terms >= -1. */
+static void check(const char *q, int any, const char *want, int want_terms)
+{
+    char *expr = NULL, err[128];
+    int nterms = -99;
+    int rc = rasad_query_to_fts(q, strlen(q), any, &expr, &nterms, err, sizeof err);
+    TH_EQ_INT(rc, RASAD_OK);
+    if (rc != RASAD_OK) {
+        printf("  query [%s]: %s\n", q, err);
+        return;
+    }
+    TH_EQ_STR(expr, want);
+    if (want_terms >= -1)
+        TH_EQ_INT(nterms, want_terms);
+    rasad_free(expr);
+}
+
+static void check_nothing(const char *q, const char *reason_part)
+{
+    char *expr = NULL, err[128];
+    int rc = rasad_query_to_fts(q, strlen(q), 0, &expr, NULL, err, sizeof err);
+    TH_EQ_INT(rc, RASAD_NOTFOUND);
+    TH_CHECK(expr == NULL);
+    TH_CHECK(strstr(err, reason_part) != NULL);
+    rasad_free(expr);
+}
+
+int main(void)
+{
+    /* Plain words: all of them, stop words left out. */
+    check("کتاب خوب", 0, "(\"کتاب\" AND \"خوب\")", 2);
+    check("کتاب خوب", 1, "(\"کتاب\" OR \"خوب\")", 2);
+    check("سفر وزیر به مسکو", 0, "(\"سفر\" AND \"وزیر\" AND \"مسکو\")", 3);
+    /* Only stop words: kept, so the query still searches. */
+    check("از", 0, "\"از\"", 1);
+    /* Spelling variants become the index form. */
+    check("كتاب", 0, "\"کتاب\"", 1);
+    check("کتاب ها", 0, "\"کتاب\u200cها\"", 1);
+    check("کتابها", 0, "\"کتاب\u200cها\"", 1);
+    check("می رود", 0, "\"می\u200cرود\"", 1);
+    check("۱۲۳", 0, "\"123\"", 1);
+    check("كِتاب", 0, "\"کتاب\"", 1);
+    /* Phrases keep every word, in order, as one FTS5 string. */
+    check("\"وزیر دفاع\"", 0, "\"وزیر دفاع\"", -1);
+    check("\"از تهران\"", 0, "\"از تهران\"", -1);
+    /* Prefix. */
+    check("کتاب*", 0, "\"کتاب\" *", -1);
+    /* Operators, precedence kept by parentheses. */
+    check("تهران OR مسکو", 0, "\"تهران\" OR \"مسکو\"", -1);
+    check("تهران AND مسکو", 0, "\"تهران\" AND \"مسکو\"", -1);
+    check("تهران NOT مسکو", 0, "\"تهران\" NOT \"مسکو\"", -1);
+    check("(تهران OR مسکو) دیدار", 0, "(\"تهران\" OR \"مسکو\") AND \"دیدار\"", -1);
+    /* Lower-case operator words are words. */
+    check("rock and roll", 0, "(\"rock\" AND \"and\" AND \"roll\")", 3);
+    /* Repairs: unclosed quote and parenthesis, stray operators. */
+    check("\"وزیر دفاع", 0, "\"وزیر دفاع\"", -1);
+    check("(تهران OR مسکو", 0, "(\"تهران\" OR \"مسکو\")", -1);
+    check("تهران)", 0, "\"تهران\"", -1);
+    check("OR تهران AND", 0, "\"تهران\"", -1);
+    check("تهران NOT", 0, "\"تهران\"", -1);
+    check("() تهران", 0, "\"تهران\"", -1);
+    /* FTS5 syntax typed by a user is only text. */
+    check("title:تهران", 0, "(\"title\" AND \"تهران\")", 2);
+    check("a\"\"b", 0, "\"a\" AND \"b\"", -1);
+    check("NEAR(a b)", 0, "\"near\" AND ((\"a\" AND \"b\"))", -1);
+    check("^تهران -مسکو +دیدار", 0, "(\"تهران\" AND \"مسکو\" AND \"دیدار\")", 3);
+    /* Nothing to search. */
+    check_nothing("", "no words");
+    check_nothing("   ", "no words");
+    check_nothing("؟!. ، ()", "no words");
+    check_nothing("NOT تهران", "NOT needs words");
+    check_nothing("\"\"", "no words");
+    /* Invalid UTF-8 does not break anything. */
+    {
+        char *expr = NULL;
+        int rc = rasad_query_to_fts("\xff\xfe\xd8", 3, 0, &expr, NULL, NULL, 0);
+        TH_CHECK(rc == RASAD_OK || rc == RASAD_NOTFOUND);
+        rasad_free(expr);
+    }
+    return th_done();
+}
