@@ -54,7 +54,7 @@ run)
     done
     ;;
 test)
-    ctest --test-dir "$build" --output-on-failure -j"$jobs"
+    ctest --test-dir "$build" --output-on-failure --timeout 900 -j"$jobs"
     ;;
 *)
     echo "usage: ./setup.sh [test]" >&2

@@ -60,10 +60,42 @@ RASAD_API void rasad_cleaner_free(rasad_cleaner *c);
 
 /* Cleans text[0..n) of an article from source (may be NULL) and fills *out
  * (zeroed first; the caller owns it and frees it with
- * rasad_clean_result_free()). The cleaner learns the article's lines.
- * Returns 0 or RASAD_NOMEM (then *out holds nothing). */
+ * rasad_clean_result_free()). The rules are in docs/clean.md.
+ *
+ * - body: the kept lines, each trimmed of white space, joined by '\n'
+ *   (NUL-terminated; body_len excludes the NUL). When a part of a line is
+ *   cut, the rest stays, one space where a middle part was taken out.
+ * - removed[]: every cut in input order (line, then position), its text
+ *   trimmed. A line may give several entries (a dateline part, then a
+ *   duplicate sentence). Blank lines are not listed (RASAD_CLEAN_EMPTY is
+ *   never used by rasad_clean).
+ * - meta: keys are unique, in the order first found: "agency" (the first
+ *   outlet credited), "credit" (later outlets, «به نقل از», «منبع:»),
+ *   "place", "news_code" (ASCII digits), "date_line", "author",
+ *   "photo_credit". A key found again with a new value gets it appended
+ *   after "؛ " (U+061B and a space).
+ *
+ * With a non-NULL source the cleaner first counts the article's short lines
+ * for that source (once per article), so a line becomes REPEATED_SOURCE in
+ * the RASAD_CLEAN_REPEAT_MIN_ARTICLES-th article that has it and after, not
+ * in the earlier ones (see rasad_cleaner_is_repeated()). NULL source: no
+ * counting, no REPEATED_SOURCE. Returns 0, RASAD_INVAL (c NULL, or text NULL
+ * with n > 0) or RASAD_NOMEM; on error *out holds nothing. */
 RASAD_API int rasad_clean(rasad_cleaner *c, const char *source,
                           const char *text, size_t n, rasad_clean_result *out);
+/* Frees what rasad_clean() stored in *r and zeroes it; NULL is fine. */
 RASAD_API void rasad_clean_result_free(rasad_clean_result *r);
+
+/* A line is REPEATED_SOURCE once this many articles of its source had it. */
+#define RASAD_CLEAN_REPEAT_MIN_ARTICLES 3
+
+/* Returns 1 when line[0..n), as cleaned so far, is a line the cleaner now
+ * takes for furniture repeated in source (seen in at least
+ * RASAD_CLEAN_REPEAT_MIN_ARTICLES of its articles, at most 20 words), else 0
+ * (also for a NULL c or source, an unknown source, or NOMEM). A later pass
+ * can use it to re-clean the first articles of a source, cleaned before the
+ * line was known. Learns nothing. */
+RASAD_API int rasad_cleaner_is_repeated(rasad_cleaner *c, const char *source,
+                                        const char *line, size_t n);
 
 #endif

@@ -49,13 +49,17 @@ typedef struct rasad_read_stats {
     uint64_t records;   /* articles delivered */
     uint64_t rejected;  /* records or files reported through on_error */
     uint64_t bytes;     /* bytes of input read (compressed size for .gz) */
+    uint64_t skipped;   /* records read that are not articles and not errors:
+                           WARC requests, metadata, non-HTML or non-2xx responses */
 } rasad_read_stats;
 
 /* Reads each path in paths[0..n): a file, or a folder walked recursively in
- * sorted order (hidden entries and files of unknown type skipped). Adds to
- * *stats when stats is non-NULL. Returns 0 when every record was read,
- * RASAD_PARSE when some were rejected (all reported), RASAD_STOP (or the
- * callback's value) when on_article stopped it, RASAD_NOMEM. */
+ * sorted order (hidden entries and files of unknown type skipped; a file
+ * of unknown type named in paths is reported). Adds to *stats when stats
+ * is non-NULL. Returns 0 when every record was read, RASAD_PARSE when some
+ * were rejected (all reported), RASAD_STOP (or the callback's value) when
+ * on_article stopped it, RASAD_NOMEM, RASAD_INVAL when opts or on_article
+ * is NULL. The rules of each reader: docs/read.md. */
 RASAD_API int rasad_read_paths(const char *const *paths, size_t n,
                                const rasad_read_opts *opts,
                                rasad_read_stats *stats);

@@ -192,6 +192,11 @@ typedef struct rasad_store_stats {
 /* Fills *st. Returns 0 or RASAD_IO. */
 RASAD_API int rasad_store_stats_get(rasad_store *s, rasad_store_stats *st);
 
+/* Checks the database (PRAGMA integrity_check) and that the full-text
+ * index matches the articles (FTS5 integrity-check). Returns 0 when both
+ * pass, RASAD_PARSE when not (a one-line reason in msg), RASAD_IO. */
+RASAD_API int rasad_store_check(rasad_store *s, char *msg, size_t cap);
+
 /* Calls fn for each source with its article count, most articles first. */
 RASAD_API int rasad_store_each_source(rasad_store *s,
                                       int (*fn)(void *ud, const char *source, int64_t n),

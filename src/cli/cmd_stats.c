@@ -3,7 +3,7 @@
 #include "cli.h"
 
 static const char usage[] =
-    "usage: rasad stats [--db PATH] [--json]\n"
+    "usage: rasad stats [--db PATH] [--json] [--check]\n"
     "\n"
     "Counts the archive: articles, sources (with the articles of each),\n"
     "rejected inputs, database size, schema version.\n"
@@ -12,9 +12,12 @@ static const char usage[] =
     "  --db PATH   the database (default: $RASAD_DB, else ./rasad.db)\n"
     "  --json      one object: {\"articles\", \"sources\", \"rejected\", \"db_bytes\",\n"
     "              \"schema_version\", \"by_source\": {source: articles}}\n"
+    "  --check     also verify the database and that the full-text index\n"
+    "              matches the articles (\"check\": \"ok\" or the problem)\n"
     "  -h, --help  show this help\n"
     "\n"
-    "exit status: 0 counted, 1 no database or it could not be read, 2 usage error\n";
+    "exit status: 0 counted (and checked), 1 no database, it could not be read\n"
+    "or the check failed, 2 usage error\n";
 
 typedef struct src_run { int json, n; } src_run;
 
@@ -35,7 +38,7 @@ static int on_source(void *ud, const char *source, int64_t n)
 int cmd_stats(int argc, char **argv)
 {
     const char *db = NULL;
-    int json = 0;
+    int json = 0, check = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -43,6 +46,8 @@ int cmd_stats(int argc, char **argv)
             return CLI_OK;
         } else if (strcmp(a, "--json") == 0) {
             json = 1;
+        } else if (strcmp(a, "--check") == 0) {
+            check = 1;
         } else if (strcmp(a, "--db") == 0) {
             if (i + 1 >= argc)
                 return cli_usage_error("stats", "--db needs a value");
@@ -73,8 +78,24 @@ int cmd_stats(int argc, char **argv)
                    path, st.schema_version, st.db_bytes / 1e6, (long long)st.articles,
                    (long long)st.sources, (long long)st.rejected);
         rasad_store_each_source(s, on_source, &r);
-        if (json)
-            puts("}}");
+        char msg[512] = "";
+        int crc = check ? rasad_store_check(s, msg, sizeof msg) : RASAD_OK;
+        if (crc != RASAD_OK) {
+            status = CLI_SOME_FAILED;
+            if (!msg[0])
+                snprintf(msg, sizeof msg, "%s", rasad_store_errmsg(s));
+        }
+        if (json) {
+            putchar('}');
+            if (check) {
+                fputs(",\"check\":", stdout);
+                cli_json_string(stdout, crc == RASAD_OK ? "ok" : msg,
+                                crc == RASAD_OK ? 2 : strlen(msg));
+            }
+            puts("}");
+        } else if (check) {
+            printf("check     %s\n", crc == RASAD_OK ? "ok" : msg);
+        }
     }
     rasad_store_close(s);
     return status;

@@ -4,22 +4,40 @@
  * table and uses it from one connection, so no locking is needed. Tokens
  * are at most RASAD_STEM_MAX bytes when stemming; longer words are indexed
  * whole. */
+#include <stdint.h>
 #include <string.h>
+#ifdef RASAD_SQLITE_EXTENSION
+#include <sqlite3ext.h>   /* built into the loadable extension (src/ext) */
+SQLITE_EXTENSION_INIT3
+#else
 #include <sqlite3.h>
+#endif
 #include "rasad/alloc.h"
 #include "rasad/fts.h"
 #include "rasad/stem.h"
 #include "rasad/text.h"
 
+/* Stems of recent words: news text repeats its words (Zipf), so most
+ * tokens are found here instead of going through the stemmer again. */
+#define STEM_CACHE 4096              /* entries, a power of two */
+#define STEM_CACHE_WORD 48           /* longest word cached, bytes */
+
+typedef struct stem_entry {
+    unsigned char n, sn;             /* word and stem lengths; n == 0: empty */
+    char word[STEM_CACHE_WORD];
+    char stem[STEM_CACHE_WORD];
+} stem_entry;
+
 typedef struct fts_tok {
     rasad_tokenizer *tk;
     int stem;                  /* index stems instead of words */
+    stem_entry *cache;         /* STEM_CACHE entries when stem, else NULL */
 } fts_tok;
 
 typedef struct fts_call {
     void *ctx;
     int (*xToken)(void *, int, const char *, int, int, int);
-    int stem;
+    fts_tok *t;
     int rc;                    /* first non-OK SQLite code from xToken */
 } fts_call;
 
@@ -36,6 +54,7 @@ static int fts_create(void *unused, const char **argv, int argc,
         return SQLITE_NOMEM;
     t->tk = NULL;
     t->stem = 0;
+    t->cache = NULL;
     for (int i = 0; i < argc; i++) {
         size_t k = 0, nargs = sizeof fts_args / sizeof fts_args[0];
         while (k < nargs && strcmp(argv[i], fts_args[k].name) != 0)
@@ -46,7 +65,13 @@ static int fts_create(void *unused, const char **argv, int argc,
         }
         t->stem = fts_args[k].stem;
     }
-    if (rasad_tokenizer_new(0, &t->tk) != RASAD_OK) {
+    if (t->stem) {
+        t->cache = rasad_malloc(STEM_CACHE * sizeof *t->cache);
+        if (t->cache)
+            memset(t->cache, 0, STEM_CACHE * sizeof *t->cache);
+    }
+    if ((t->stem && !t->cache) || rasad_tokenizer_new(0, &t->tk) != RASAD_OK) {
+        rasad_free(t->cache);
         rasad_free(t);
         return SQLITE_NOMEM;
     }
@@ -60,7 +85,32 @@ static void fts_delete(Fts5Tokenizer *p)
     if (!t)
         return;
     rasad_tokenizer_free(t->tk);
+    rasad_free(t->cache);
     rasad_free(t);
+}
+
+/* The stem of w[0..n) into buf (cap RASAD_STEM_MAX + 8), through the
+ * cache; returns its length (0: use the word itself). */
+static size_t cached_stem(fts_tok *t, const char *w, size_t n, char *buf)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    stem_entry *e = &t->cache[h & (STEM_CACHE - 1)];
+    if (e->n == n && memcmp(e->word, w, n) == 0) {
+        memcpy(buf, e->stem, e->sn);
+        return e->sn;
+    }
+    size_t sn = rasad_stem_copy(w, n, buf, RASAD_STEM_MAX + 8);
+    if (sn > RASAD_STEM_MAX + 8)
+        return 0;
+    if (n < STEM_CACHE_WORD && sn < STEM_CACHE_WORD) {
+        e->n = (unsigned char)n;
+        e->sn = (unsigned char)sn;
+        memcpy(e->word, w, n);
+        memcpy(e->stem, buf, sn);
+    }
+    return sn;
 }
 
 static int fts_on_token(void *ctx, int kind, const char *tok, size_t ntok,
@@ -68,9 +118,9 @@ static int fts_on_token(void *ctx, int kind, const char *tok, size_t ntok,
 {
     fts_call *c = ctx;
     char buf[RASAD_STEM_MAX + 8];
-    if (c->stem && kind == RASAD_TOKEN_WORD && ntok <= RASAD_STEM_MAX) {
-        size_t n = rasad_stem_copy(tok, ntok, buf, sizeof buf);
-        if (n > 0 && n < sizeof buf) {
+    if (c->t->stem && kind == RASAD_TOKEN_WORD && ntok <= RASAD_STEM_MAX) {
+        size_t n = cached_stem(c->t, tok, ntok, buf);
+        if (n > 0) {
             tok = buf;
             ntok = n;
         }
@@ -89,7 +139,7 @@ static int fts_tokenize(Fts5Tokenizer *p, void *ctx, int flags,
 {
     (void)flags;
     fts_tok *t = (fts_tok *)p;
-    fts_call c = { ctx, xToken, t->stem, SQLITE_OK };
+    fts_call c = { ctx, xToken, t, SQLITE_OK };
     if (ntext <= 0)
         return SQLITE_OK;
     int rc = rasad_tokenize(t->tk, text, (size_t)ntext, fts_on_token, &c);

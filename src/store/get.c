@@ -1,4 +1,5 @@
 /* get.c - one stored article, the store's counts, its sources. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "rasad/alloc.h"
@@ -151,4 +152,30 @@ int rasad_store_each_source(rasad_store *s,
         status = rasad__store_status(rc);
     sqlite3_finalize(st);
     return status;
+}
+
+int rasad_store_check(rasad_store *s, char *msg, size_t cap)
+{
+    if (cap)
+        msg[0] = '\0';
+    rasad_store_flush(s);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
+        return RASAD_IO;
+    int rc = sqlite3_step(st);
+    const char *r = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    int ok = r && strcmp(r, "ok") == 0;
+    if (!ok && cap)
+        snprintf(msg, cap, "integrity_check: %s", r ? r : sqlite3_errmsg(s->db));
+    sqlite3_finalize(st);
+    if (!ok)
+        return rc == SQLITE_ROW ? RASAD_PARSE : RASAD_IO;
+    rc = sqlite3_exec(s->db, "INSERT INTO article_fts(article_fts) VALUES('integrity-check')",
+                      NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        if (cap)
+            snprintf(msg, cap, "full-text index: %s", sqlite3_errmsg(s->db));
+        return (rc & 0xff) == SQLITE_CORRUPT ? RASAD_PARSE : RASAD_IO;
+    }
+    return RASAD_OK;
 }

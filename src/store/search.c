@@ -21,17 +21,21 @@ typedef struct filters {
     char since[11], until[11];
 } filters;
 
-/* The WHERE clause after MATCH ?1; parameters ?2.. in this order. */
-static void add_filters(rasad_buf *sql, const filters *f)
+/* The WHERE clause after MATCH ?1: parameters numbered from first, in
+ * the order bind_filters() binds them. */
+static void add_filters(rasad_buf *sql, const filters *f, int first)
 {
     static const char *const clause[] = {
-        " AND a.source = ?", " AND a.published_date >= ?", " AND a.published_date <= ?",
+        " AND a.source = ?%d", " AND a.published_date >= ?%d", " AND a.published_date <= ?%d",
     };
     const char *val[] = { f->source, f->since[0] ? f->since : NULL,
                           f->until[0] ? f->until : NULL };
     for (int k = 0; k < 3; k++)
-        if (val[k])
-            rasad__buf_add(sql, clause[k], strlen(clause[k]));
+        if (val[k]) {
+            char c[64];
+            int n = snprintf(c, sizeof c, clause[k], first++);
+            rasad__buf_add(sql, c, (size_t)n);
+        }
 }
 
 static void bind_filters(sqlite3_stmt *st, int first, const filters *f)
@@ -51,7 +55,7 @@ static int count_matches(rasad_store *s, const char *expr, const filters *f, int
         "SELECT count(*) FROM article_fts JOIN article a ON a.rowid = article_fts.rowid"
         " WHERE article_fts MATCH ?1";
     rasad__buf_add(&sql, head, sizeof head - 1);
-    add_filters(&sql, f);
+    add_filters(&sql, f, 2);
     if (sql.err)
         return sql.err;
     sqlite3_stmt *st;
@@ -79,13 +83,13 @@ static int list_hits(rasad_store *s, const char *expr, const filters *f,
     rasad__buf_init(&sql, 0);
     static const char head[] =
         "SELECT a.rowid, coalesce(a.ext_id, a.key), a.title, a.source, a.published,"
-        " a.url, " RANK_SQL ", snippet(article_fts, -1, ?2, ?3, ' … ', ?4)"
+        " a.url, " RANK_SQL ", snippet(article_fts, 1, ?2, ?3, ' … ', ?4)"
         " FROM article_fts JOIN article a ON a.rowid = article_fts.rowid"
         " WHERE article_fts MATCH ?1";
     static const char tail[] = " ORDER BY " RANK_SQL " LIMIT ?5 OFFSET ?6";
     rasad__buf_add(&sql, head, sizeof head - 1);
     /* Filter parameters are numbered after the six fixed ones. */
-    add_filters(&sql, f);
+    add_filters(&sql, f, 7);
     rasad__buf_add(&sql, tail, sizeof tail - 1);
     if (sql.err)
         return sql.err;

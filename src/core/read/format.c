@@ -20,3 +20,20 @@ rasad_format rasad__format_of(const char *name)
     }
     return RASAD_FORMAT_AUTO;
 }
+
+rasad_format rasad__format_sniff(const char *p, size_t n)
+{
+    size_t i = 0;
+
+    if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    if (n - i >= 5 && memcmp(p + i, "WARC/", 5) == 0)
+        return RASAD_FORMAT_WARC;
+    while (i < n && rasad__is_space((unsigned char)p[i]))
+        i++;
+    if (i < n && p[i] == '{')
+        return RASAD_FORMAT_JSONL;
+    if (i < n && p[i] == '<')
+        return RASAD_FORMAT_HTML;
+    return RASAD_FORMAT_TXT;
+}

@@ -27,61 +27,66 @@ enum guard {
 
 struct rule {
     const char *suf;   /* suffix removed */
+    unsigned char sn;  /* its length in bytes */
     unsigned char guard; /* enum guard */
     unsigned char min; /* fewest letters the stem may have */
     const char *tail;  /* appended to the stem ("" or a letter) */
 };
 
+/* A rule; the suffix's length is taken at compile time. */
+#define R(suf, guard, min, tail) { suf, sizeof(suf) - 1, guard, min, tail }
+#define R_END { NULL, 0, 0, 0, NULL }
+
 static const struct rule marks[] = {
-    { ZW,         G_ANY,       2, "" },
-    { "\xD9\x90", G_ANY,       2, "" },  /* kasra ِ as ezafe */
-    { "\xD9\x94", G_AFTER_HEH, 2, "" },  /* هٔ -> ه */
-    { "ۀ",        G_ANY,       1, "ه" },
-    { NULL, 0, 0, NULL },
+    R(ZW, G_ANY, 2, ""),
+    R("\xD9\x90", G_ANY, 2, ""),  /* kasra ِ as ezafe */
+    R("\xD9\x94", G_AFTER_HEH, 2, ""),  /* هٔ -> ه */
+    R("ۀ", G_ANY, 1, "ه"),
+    R_END,
 };
 
 static const struct rule possessive[] = {
-    { ZW "مان", G_ANY, 2, "" },  { ZW "تان", G_ANY, 2, "" },
-    { ZW "شان", G_ANY, 2, "" },  { ZW "ام", G_ANY, 2, "" },
-    { ZW "ات", G_ANY, 2, "" },   { ZW "اش", G_ANY, 2, "" },
-    { "یمان", G_VOWEL, 2, "" },  { "یتان", G_VOWEL, 2, "" },
-    { "یشان", G_VOWEL, 2, "" },  { "یم", G_VOWEL, 2, "" },
-    { "مان", G_CONS, 2, "" },    { "تان", G_CONS, 2, "" },
-    { "شان", G_CONS, 2, "" },    { "م", G_CONS, 2, "" },
-    { "ش", G_CONS, 2, "" },
+    R(ZW "مان", G_ANY, 2, ""),  R(ZW "تان", G_ANY, 2, ""),
+    R(ZW "شان", G_ANY, 2, ""),  R(ZW "ام", G_ANY, 2, ""),
+    R(ZW "ات", G_ANY, 2, ""),   R(ZW "اش", G_ANY, 2, ""),
+    R("یمان", G_VOWEL, 2, ""),  R("یتان", G_VOWEL, 2, ""),
+    R("یشان", G_VOWEL, 2, ""),  R("یم", G_VOWEL, 2, ""),
+    R("مان", G_CONS, 2, ""),    R("تان", G_CONS, 2, ""),
+    R("شان", G_CONS, 2, ""),    R("م", G_CONS, 2, ""),
+    R("ش", G_CONS, 2, ""),
     /* No bare ت، یت، یش: جهت، رضایت، نمایش are nouns far more often
      * than کتابت، پایت، پایش are possessives. */
-    { NULL, 0, 0, NULL },
+    R_END,
 };
 
 static const struct rule indefinite[] = {
-    { ZW "ای", G_ANY, 2, "" },   { ZW "ی", G_ANY, 2, "" },
-    { "ی", G_VOWEL, 2, "" },
+    R(ZW "ای", G_ANY, 2, ""),   R(ZW "ی", G_ANY, 2, ""),
+    R("ی", G_VOWEL, 2, ""),
     /* No bare ی after a consonant, nor یی after a vowel: the indefinite
      * (کسی، هوایی) cannot be told from the adjective ending (ملی، اروپایی). */
-    { NULL, 0, 0, NULL },
+    R_END,
 };
 
 static const struct rule plural[] = {
-    { ZW "هایی", G_ANY, 2, "" }, { ZW "های", G_ANY, 2, "" },
-    { ZW "ها", G_ANY, 2, "" },
-    { "هایی", G_WORD, 2, "" },   { "های", G_WORD, 2, "" },
-    { "ها", G_WORD, 2, "" },
-    { "یانی", G_VOWEL, 2, "" },  { "یان", G_VOWEL, 2, "" },
-    { "گانی", G_NOUN, 2, "ه" },  { "گان", G_NOUN, 2, "ه" },
-    { "انی", G_NOUN, 2, "" },    { "ان", G_NOUN, 2, "" },
-    { "اتی", G_NOUN, 2, "ه" },   { "ات", G_NOUN, 2, "ه" },
-    { "اتی", G_NOUN, 2, "" },    { "ات", G_NOUN, 2, "" },
-    { "ین", G_ARABIC, 4, "" },
-    { NULL, 0, 0, NULL },
+    R(ZW "هایی", G_ANY, 2, ""), R(ZW "های", G_ANY, 2, ""),
+    R(ZW "ها", G_ANY, 2, ""),
+    R("هایی", G_WORD, 2, ""),   R("های", G_WORD, 2, ""),
+    R("ها", G_WORD, 2, ""),
+    R("یانی", G_VOWEL, 2, ""),  R("یان", G_VOWEL, 2, ""),
+    R("گانی", G_NOUN, 2, "ه"),  R("گان", G_NOUN, 2, "ه"),
+    R("انی", G_NOUN, 2, ""),    R("ان", G_NOUN, 2, ""),
+    R("اتی", G_NOUN, 2, "ه"),   R("ات", G_NOUN, 2, "ه"),
+    R("اتی", G_NOUN, 2, ""),    R("ات", G_NOUN, 2, ""),
+    R("ین", G_ARABIC, 4, ""),
+    R_END,
 };
 
 static const struct rule comparative[] = {
-    { ZW "ترین", G_ANY, 2, "" }, { ZW "تری", G_ANY, 2, "" },
-    { ZW "تر", G_ANY, 2, "" },
-    { "ترین", G_WORD, 2, "" },   { "تری", G_ADJ, 2, "" },
-    { "تر", G_ADJ, 2, "" },
-    { NULL, 0, 0, NULL },
+    R(ZW "ترین", G_ANY, 2, ""), R(ZW "تری", G_ANY, 2, ""),
+    R(ZW "تر", G_ANY, 2, ""),
+    R("ترین", G_WORD, 2, ""),   R("تری", G_ADJ, 2, ""),
+    R("تر", G_ADJ, 2, ""),
+    R_END,
 };
 
 /* Outermost first; marks may repeat (ZWNJ then kasra). */
@@ -91,17 +96,25 @@ static const struct { const struct rule *rules; int repeat; } layers[] = {
 };
 
 /* Words never stemmed further, wherever peeling reaches them: common words
- * whose ending looks like a suffix and that the guards alone might miss. */
-static const char *const protected_words[] = {
-    "ایران", "تهران", "علی", "خدا", "آدم", "ملی", "مردم", "تنها", "رای",
-    "چای", "زبان", "جوان", "جهان", "زمان", "دوران", "میدان", "خیابان",
-    "آسمان", "باران", "پایان", "سازمان", "انسان", "استان", "سودان", "لبنان",
-    "یونان", "آلمان", "عمان", "کرمان", "دختر", "دفتر", "انگشتر", "کبوتر",
-    "بستر", "چتر", "شتر", "متر", "فیلتر", "کیلومتر", "تئاتر", "دولت", "ملت",
-    "قسمت", "دانش", "ارزش", "روش", "تلاش", "آتش", "ارتش", "شیرین", "ماشین",
-    "زمین", "تمرین", "دین", "دیدار", "خود", "شما", "آنها", "اینها",
-    "مردمان", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم",
-    "دهم", "بیستم", "صدم", "قوی", "هزارم", "بهشت", "پشت", "گوشت",
+ * whose ending looks like a suffix and that the guards alone might miss.
+ * Sorted by byte length, then bytes (is_protected searches it). */
+static const struct { const char *w; size_t n; } protected_words[] = {
+#define PW(s) { s, sizeof(s) - 1 }
+    PW("آتش"), PW("آدم"), PW("خدا"), PW("خود"), PW("دهم"), PW("دوم"),
+    PW("دین"), PW("رای"), PW("روش"), PW("سوم"), PW("شتر"), PW("ششم"),
+    PW("شما"), PW("صدم"), PW("علی"), PW("قوی"), PW("متر"), PW("ملت"),
+    PW("ملی"), PW("نهم"), PW("پشت"), PW("چای"), PW("چتر"), PW("آنها"),
+    PW("ارتش"), PW("ارزش"), PW("بستر"), PW("بهشت"), PW("تلاش"), PW("تنها"),
+    PW("جهان"), PW("جوان"), PW("دانش"), PW("دختر"), PW("دفتر"), PW("دولت"),
+    PW("زبان"), PW("زمان"), PW("زمین"), PW("عمان"), PW("قسمت"), PW("مردم"),
+    PW("هشتم"), PW("هفتم"), PW("پنجم"), PW("گوشت"), PW("آسمان"), PW("آلمان"),
+    PW("استان"), PW("انسان"), PW("ایران"), PW("اینها"), PW("باران"),
+    PW("بیستم"), PW("تئاتر"), PW("تمرین"), PW("تهران"), PW("دوران"),
+    PW("دیدار"), PW("سودان"), PW("شیرین"), PW("فیلتر"), PW("لبنان"),
+    PW("ماشین"), PW("میدان"), PW("هزارم"), PW("پایان"), PW("چهارم"),
+    PW("کبوتر"), PW("کرمان"), PW("یونان"), PW("انگشتر"), PW("خیابان"),
+    PW("سازمان"), PW("مردمان"), PW("کیلومتر"),
+#undef PW
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -121,10 +134,17 @@ static int ends_with(const char *w, size_t n, const char *s, size_t sn)
 
 static int is_protected(const char *w, size_t n)
 {
-    size_t i;
-    for (i = 0; i < COUNT(protected_words); i++)
-        if (strlen(protected_words[i]) == n && memcmp(protected_words[i], w, n) == 0)
+    size_t lo = 0, hi = COUNT(protected_words);
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2, pn = protected_words[mid].n;
+        int c = pn != n ? (pn < n ? -1 : 1) : memcmp(protected_words[mid].w, w, n);
+        if (c == 0)
             return 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return 0;
 }
 
@@ -157,8 +177,8 @@ static int cuts_protected(const char *w, size_t n, size_t stem)
 {
     size_t i, pn;
     for (i = 0; i < COUNT(protected_words); i++) {
-        pn = strlen(protected_words[i]);
-        if (pn > stem && pn <= n && memcmp(protected_words[i], w, pn) == 0)
+        pn = protected_words[i].n;
+        if (pn > stem && pn <= n && memcmp(protected_words[i].w, w, pn) == 0)
             return 1;
     }
     return 0;
@@ -225,7 +245,7 @@ static size_t peel(const char *w, size_t n, char *buf)
     for (L = 0; L < COUNT(layers) && !is_protected(buf, n); L++) {
         const struct rule *r = layers[L].rules;
         for (k = 0; r[k].suf != NULL; k++) {
-            size_t sn = strlen(r[k].suf), tn = strlen(r[k].tail);
+            size_t sn = r[k].sn, tn = strlen(r[k].tail);
             if (!ends_with(buf, n, r[k].suf, sn) || !guard_ok(&r[k], buf, n, sn))
                 continue;
             n -= sn;
