@@ -41,17 +41,20 @@ cmake --build "$build" -j"$jobs"
 
 case "$mode" in
 run)
-    # The main job (for now): normalize the example articles, show what changed.
-    for f in examples/*.txt; do
-        out="$build/examples/$(basename "$f")"
-        mkdir -p "$build/examples"
-        stats=$("$build/rasad" normalize --stats "$f" 2>&1 >"$out" | tr '\n' ' ')
-        echo "== $f -> $out"
-        echo "   $stats"
-        paste -d '\n' "$f" "$out" | awk 'NR % 2 == 1 { before = $0; next }
-            $0 != before && shown < 2 && length(before) < 400 {
-                print "   before: " before; print "   after:  " $0; shown++ }'
-    done
+    # The main job: ingest the example articles into an archive, then search
+    # it the way a reader types (joined letters, a space instead of ZWNJ).
+    db="$build/examples.db"
+    echo "== rasad ingest --db $db examples/"
+    "$build/rasad" ingest --db "$db" examples/
+    echo
+    echo "== rasad search --db $db 'همکاریهای دو کشور'   (typed without ZWNJ)"
+    "$build/rasad" search --db "$db" --limit 3 'همکاریهای دو کشور'
+    echo
+    echo "== rasad search --db $db 'گروه های افراطی'   (typed with a space)"
+    "$build/rasad" search --db "$db" --limit 3 'گروه های افراطی'
+    echo
+    echo "== rasad show --db $db --removed examples/002_6d8fd06e54dabc97.txt   (what cleaning took out)"
+    "$build/rasad" show --db "$db" --removed examples/002_6d8fd06e54dabc97.txt | tail -n 3
     ;;
 test)
     ctest --test-dir "$build" --output-on-failure --timeout 900 -j"$jobs"

@@ -23,7 +23,8 @@ typedef struct rasad_article {
     const char *extra_json; /* JSON object text of fields rasad does not know, or NULL */
     const char *format;     /* "txt", "jsonl", "html" or "warc" */
     const char *file;       /* path of the file it came from */
-    long line;              /* 1-based line (txt, jsonl, html: 1) or byte offset of the WARC record */
+    long line;              /* 1-based line (jsonl; txt: of the title, else of the body; html: 1) or byte offset of the WARC record */
+    long text_line;         /* txt: file line where text starts (text keeps inner blank lines); 0 elsewhere */
 } rasad_article;
 
 #endif

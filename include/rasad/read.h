@@ -72,6 +72,11 @@ RASAD_API int rasad_read_buffer(const char *name, const char *p, size_t n,
                                 const rasad_read_opts *opts,
                                 rasad_read_stats *stats);
 
+/* Returns 1 when the line p[0..n) reads like a headline (the rule that
+ * makes the first line of a .txt its title: at most 200 characters and 25
+ * words, not ending in sentence punctuation), else 0. */
+RASAD_API int rasad_read_is_headline(const char *p, size_t n);
+
 /* What rasad finds in one HTML page. All strings are owned by the struct,
  * released with rasad_html_doc_free(); NULL when not found. */
 typedef struct rasad_html_doc {

@@ -18,6 +18,7 @@
 #include "rasad/status.h"
 #include "rasad/article.h"
 #include "rasad/read.h"
+#include "rasad/clean.h"
 
 typedef struct rasad_store rasad_store;
 
@@ -50,7 +51,8 @@ enum rasad_put_outcome {
 };
 
 /* Cleans, normalizes, stores and indexes article a. Its key is the input's
- * id, else its URL, else a hash of source and text; the same key with the
+ * id, else its URL, else for a .txt or .html file "file:" and its path,
+ * else "h:" and a hash of source and text; the same key with the
  * same raw content is UNCHANGED, with other content UPDATED. Writes go in
  * transactions of batch articles (rasad_store_set_batch), so a crash loses
  * at most the open batch, never consistency; rasad_store_flush or close
@@ -170,13 +172,20 @@ typedef struct rasad_stored {
     char *text;            /* the clean body */
     char *norm;            /* the normalized body */
     char *meta_json, *removed_json;
+    struct rasad_stored_removed {
+        long line;         /* 1-based line of the text given to the cleaner */
+        char *reason;      /* rasad_clean_reason_name() */
+        char *text;
+    } *removed;            /* removed_json as an array */
+    size_t n_removed;
     char *file;            /* where it was read from */
     long line;
     char *format;
 } rasad_stored;
 
-/* Finds the article whose input id is id (else whose key is id, else, for
- * "#N", whose rowid is N) and fills *out. Returns 0, RASAD_NOTFOUND,
+/* Finds the article whose input id is id (else whose key is id, else the
+ * .txt or .html file at path id, else, for "#N", whose rowid is N) and
+ * fills *out. Returns 0, RASAD_NOTFOUND,
  * RASAD_IO, RASAD_NOMEM. */
 RASAD_API int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out);
 RASAD_API void rasad_stored_free(rasad_stored *a);

@@ -72,10 +72,14 @@ static int print_text_hit(void *ud, const rasad_hit *h)
     search_run *r = ud;
     r->nhits++;
     printf("%lld. %s\n", (long long)(r->offset + r->nhits), h->title ? h->title : "(no title)");
-    printf("   %s%s%s  score %.2f  id %s\n", h->source ? h->source : "",
-           h->published ? "  " : "", h->published ? h->published : "", h->score, h->id);
-    if (h->snippet && *h->snippet)
-        printf("   %s\n", h->snippet);
+    printf("   %s%s%s%sid %s\n", h->source ? h->source : "", h->source ? "  " : "",
+           h->published ? h->published : "", h->published ? "  " : "", h->id);
+    if (h->snippet && *h->snippet) {   /* on one line */
+        fputs("   ", stdout);
+        for (const char *c = h->snippet; *c; c++)
+            putchar(*c == '\n' ? ' ' : *c);
+        putchar('\n');
+    }
     return 0;
 }
 

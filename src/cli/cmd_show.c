@@ -60,9 +60,12 @@ static void print_text(const rasad_stored *a, int removed)
     if (a->meta_json && strcmp(a->meta_json, "{}") != 0)
         printf("meta: %s\n", a->meta_json);
     printf("\n%s\n", a->text ? a->text : "");
-    if (removed)
-        printf("\nremoved (JSON: line, reason, text):\n%s\n",
-               a->removed_json ? a->removed_json : "[]");
+    if (removed) {
+        printf("\nremoved from the body (%zu):\n", a->n_removed);
+        for (size_t i = 0; i < a->n_removed; i++)
+            printf("  line %-4ld %-18s %s\n", a->removed[i].line, a->removed[i].reason,
+                   a->removed[i].text);
+    }
 }
 
 int cmd_show(int argc, char **argv)

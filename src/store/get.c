@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <jansson.h>
 #include "rasad/alloc.h"
 #include "store_internal.h"
 
@@ -21,10 +22,12 @@ static char *dup_col(sqlite3_stmt *st, int i, int *nomem)
     return s;
 }
 
-/* Lookups tried in order: input id, key, "#rowid". */
+/* Lookups tried in order: input id, key, the file of a one-article file
+ * (key "file:PATH"), then "#rowid". */
 static const char *const get_sql[] = {
     "SELECT rowid FROM article WHERE ext_id = ?1 ORDER BY rowid LIMIT 1",
     "SELECT rowid FROM article WHERE key = ?1",
+    "SELECT rowid FROM article WHERE key = 'file:' || ?1",
 };
 
 static int find_rowid(rasad_store *s, const char *id, int64_t *rowid)
@@ -52,6 +55,45 @@ static int find_rowid(rasad_store *s, const char *id, int64_t *rowid)
         }
     }
     return RASAD_NOTFOUND;
+}
+
+static char *dup_str(const char *t)
+{
+    size_t n = strlen(t);
+    char *s = rasad_malloc(n + 1);
+    if (s)
+        memcpy(s, t, n + 1);
+    return s;
+}
+
+/* removed_json -> a->removed[]. Entries that are not objects are skipped. */
+static int parse_removed(rasad_stored *a)
+{
+    json_t *arr = json_loads(a->removed_json, 0, NULL);
+    if (!json_is_array(arr)) {
+        json_decref(arr);
+        return RASAD_OK;
+    }
+    size_t n = json_array_size(arr), k = 0;
+    a->removed = rasad_malloc((n ? n : 1) * sizeof *a->removed);
+    int status = a->removed ? RASAD_OK : RASAD_NOMEM;
+    for (size_t i = 0; status == RASAD_OK && i < n; i++) {
+        json_t *o = json_array_get(arr, i);
+        const char *reason = json_string_value(json_object_get(o, "reason"));
+        const char *text = json_string_value(json_object_get(o, "text"));
+        if (!json_is_object(o))
+            continue;
+        struct rasad_stored_removed *r = &a->removed[k];
+        r->line = (long)json_integer_value(json_object_get(o, "line"));
+        r->reason = dup_str(reason ? reason : "");
+        r->text = dup_str(text ? text : "");
+        k++;
+        if (!r->reason || !r->text)
+            status = RASAD_NOMEM;
+    }
+    a->n_removed = k;
+    json_decref(arr);
+    return status;
 }
 
 int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out)
@@ -86,6 +128,8 @@ int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out)
     out->line = (long)sqlite3_column_int64(st, 13);
     out->format = dup_col(st, 14, &nomem);
     sqlite3_finalize(st);
+    if (!nomem && out->removed_json)
+        nomem = parse_removed(out) != RASAD_OK;
     if (nomem) {
         rasad_stored_free(out);
         return RASAD_NOMEM;
@@ -102,6 +146,11 @@ void rasad_stored_free(rasad_stored *a)
                      a->removed_json, a->file, a->format };
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
         rasad_free(strs[i]);
+    for (size_t i = 0; a->removed && i < a->n_removed; i++) {
+        rasad_free(a->removed[i].reason);
+        rasad_free(a->removed[i].text);
+    }
+    rasad_free(a->removed);
     memset(a, 0, sizeof *a);
 }
 

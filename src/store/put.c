@@ -70,7 +70,9 @@ static char *meta_json(const rasad_article *a, const rasad_clean_result *cr)
     return s;
 }
 
-static char *removed_json(const rasad_clean_result *cr)
+/* removed[] as JSON; line numbers shifted by first - 1 (the line of the
+ * input where the cleaned text starts). */
+static char *removed_json(const rasad_clean_result *cr, long first)
 {
     if (cr->n_removed == 0)
         return NULL;
@@ -79,7 +81,7 @@ static char *removed_json(const rasad_clean_result *cr)
         return NULL;
     for (size_t i = 0; i < cr->n_removed; i++) {
         const rasad_removed_line *r = &cr->removed[i];
-        json_t *o = json_pack("{s:I,s:s,s:s?}", "line", (json_int_t)r->line,
+        json_t *o = json_pack("{s:I,s:s,s:s?}", "line", (json_int_t)r->line + first - 1,
                               "reason", rasad_clean_reason_name(r->reason),
                               "text", r->text);
         if (o)
@@ -116,6 +118,37 @@ static int unindex(rasad_store *s, int64_t rowid)
     sqlite3_reset(old);
     sqlite3_reset(del);
     return rc == SQLITE_DONE ? RASAD_OK : rasad__store_status(rc);
+}
+
+/* A .txt article is one file whose first line the reader took for the
+ * title when it looked like one; but crawled files often open with a
+ * section label or site name (ایران و جهان). So the title line is cleaned
+ * with the body, and the title is the first line the cleaner kept, when it
+ * reads like a headline ("## " of a markdown heading dropped). On return
+ * *title (caller frees, may be NULL) and body_start (offset of the body in
+ * cr->body) are set. */
+static int txt_title(const rasad_clean_result *cr, char **title, size_t *body_start)
+{
+    *title = NULL;
+    *body_start = 0;
+    if (!cr->body || cr->body_len == 0)
+        return RASAD_OK;
+    const char *nl = memchr(cr->body, '\n', cr->body_len);
+    size_t n = nl ? (size_t)(nl - cr->body) : cr->body_len;
+    if (!nl || !rasad_read_is_headline(cr->body, n))
+        return RASAD_OK;
+    size_t i = 0;
+    while (i < n && (cr->body[i] == '#' || cr->body[i] == ' '))
+        i++;
+    if (i == n)
+        return RASAD_OK;
+    *title = rasad_malloc(n - i + 1);
+    if (!*title)
+        return RASAD_NOMEM;
+    memcpy(*title, cr->body + i, n - i);
+    (*title)[n - i] = '\0';
+    *body_start = n + 1;
+    return RASAD_OK;
 }
 
 typedef struct put_row {
@@ -199,7 +232,7 @@ int rasad_store_put(rasad_store *s, const rasad_article *a, int *outcome)
     }
     put_row r;
     memset(&r, 0, sizeof r);
-    char host[256], hkey[24];
+    char host[256], hkey[24], fkey[4096 + 8];
     url_host(a->url, host, sizeof host);
     r.source = a->source && *a->source ? a->source : (host[0] ? host : NULL);
 
@@ -213,7 +246,13 @@ int rasad_store_put(rasad_store *s, const rasad_article *a, int *outcome)
         r.key = a->id;
     else if (a->url && *a->url)
         r.key = a->url;
-    else {
+    else if (a->file && a->format && (strcmp(a->format, "txt") == 0 ||
+                                      strcmp(a->format, "html") == 0)) {
+        /* one article per file: the file is its identity, so an edited
+         * file is updated, not added again */
+        snprintf(fkey, sizeof fkey, "file:%s", a->file);
+        r.key = fkey;
+    } else {
         uint64_t k = fnv64(str_hash(FNV_INIT, r.source), a->text, a->text_len);
         snprintf(hkey, sizeof hkey, "h:%016llx", (unsigned long long)k);
         r.key = hkey;
@@ -233,17 +272,47 @@ int rasad_store_put(rasad_store *s, const rasad_article *a, int *outcome)
     }
 
     rasad_clean_result cr;
-    if ((rc = rasad_clean(s->cleaner, r.source, a->text, a->text_len, &cr)) != RASAD_OK)
+    rasad_article txt = *a;
+    char *joined = NULL, *title = NULL;
+    size_t body_start = 0;
+    int is_txt = a->format && strcmp(a->format, "txt") == 0;
+    if (is_txt && a->title) {
+        /* The title line is cleaned with the body, and the lines between
+         * them kept, so that cleaner line k is file line a->line + k - 1. */
+        size_t tn = strlen(a->title);
+        size_t gap = a->text_line > a->line ? (size_t)(a->text_line - a->line) : 1;
+        if (gap > 4096)
+            gap = 1;
+        size_t jn = tn + gap + a->text_len;
+        joined = rasad_malloc(jn + 1);
+        if (!joined)
+            return RASAD_NOMEM;
+        memcpy(joined, a->title, tn);
+        memset(joined + tn, '\n', gap);
+        memcpy(joined + tn + gap, a->text, a->text_len);
+        joined[jn] = '\0';
+        rc = rasad_clean(s->cleaner, r.source, joined, jn, &cr);
+    } else {
+        rc = rasad_clean(s->cleaner, r.source, a->text, a->text_len, &cr);
+    }
+    rasad_free(joined);
+    if (rc != RASAD_OK)
         return rc;
-    r.body = cr.body ? cr.body : "";
-    r.body_n = cr.body ? cr.body_len : 0;
+    if (is_txt && (rc = txt_title(&cr, &title, &body_start)) != RASAD_OK) {
+        rasad_clean_result_free(&cr);
+        return rc;
+    }
+    txt.title = is_txt ? title : a->title;
+    a = &txt;
+    r.body = cr.body ? cr.body + body_start : "";
+    r.body_n = cr.body ? cr.body_len - body_start : 0;
     const uint32_t *map;
     rc = rasad_norm_run(s->norm, r.body, r.body_n, &r.norm, &r.norm_n, &map);
     (void)map;
     char *meta = NULL, *removed = NULL;
     if (rc == RASAD_OK) {
         meta = meta_json(a, &cr);
-        removed = removed_json(&cr);
+        removed = removed_json(&cr, is_txt && a->line > 0 ? a->line : 1);
         r.meta = meta;
         r.removed = removed;
         if (a->published)
@@ -255,6 +324,7 @@ int rasad_store_put(rasad_store *s, const rasad_article *a, int *outcome)
     }
     free(meta);     /* jansson's json_dumps allocates with malloc */
     free(removed);
+    rasad_free(title);
     rasad_clean_result_free(&cr);
     if (rc != RASAD_OK)
         return rc;

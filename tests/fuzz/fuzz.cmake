@@ -7,7 +7,7 @@
 # the fuzzer sees (and checks) the library code, not just the harness.
 # How to run them: docs/fuzzing.md.
 
-set(RASAD_FUZZ_TARGETS utf8 normalize tokenize numdate jsonl html warc)
+set(RASAD_FUZZ_TARGETS utf8 normalize tokenize numdate jsonl html warc query)
 set(RASAD_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
 
 if(RASAD_FUZZ)

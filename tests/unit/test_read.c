@@ -21,7 +21,7 @@
 
 typedef struct art {
     char *id, *url, *source, *title, *published, *text, *extra, *format;
-    long line;
+    long line, text_line;
 } art;
 
 typedef struct got {
@@ -59,6 +59,7 @@ static int on_article(void *ud, const rasad_article *a)
         c->extra = dup0(a->extra_json);
         c->format = dup0(a->format);
         c->line = a->line;
+        c->text_line = a->text_line;
     }
     g->n++;
     return g->stop_after && g->n == g->stop_after ? 7 : 0;
@@ -173,9 +174,11 @@ static void test_txt(void)
     TH_EQ_INT(rc, RASAD_OK);
     TH_EQ_INT(g.n, 1);
     EQS(g.a[0].title, "بارش باران در شهر");
-    EQS(g.a[0].text, "باران از صبح امروز آغاز شد.\nخیابان‌ها خیس است.");
+    /* The blank line inside the body stays, so body lines map to file lines. */
+    EQS(g.a[0].text, "باران از صبح امروز آغاز شد.\n\nخیابان‌ها خیس است.");
     EQS(g.a[0].format, "txt");
-    TH_EQ_INT(g.a[0].line, 1);
+    TH_EQ_INT(g.a[0].line, 2);
+    TH_EQ_INT(g.a[0].text_line, 3);
     TH_EQ_INT(st.records, 1);
     TH_EQ_INT(st.files, 1);
     TH_EQ_INT(st.bytes, sizeof with_title - 1);

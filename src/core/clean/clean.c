@@ -234,11 +234,8 @@ void rasad__line_measure(rasad__article *a, size_t li)
     rasad__line *L = &a->lines[li];
     if (L->gone || L->blank)
         return;
-    int rc = rasad__toks_run(a->c->tk, a->text + L->ks, L->ke - L->ks, &a->tk);
-    if (rc) {
-        a->err = rc;
+    if (rasad__line_toks(a, li))
         return;
-    }
     L->nwords = a->tk.n;
     L->label = L->nwords <= RASAD__CLEAN_LABEL_MAX_WORDS &&
                !rasad__ends_sentence(a->text + L->ks, L->ke - L->ks);
@@ -280,7 +277,7 @@ static void line_rules(rasad__article *a, rasad__source *src, size_t li)
     rasad__line *L = &a->lines[li];
     uint32_t count = 0;
     if (src) {
-        int rc = rasad__toks_run(a->c->tk, a->text + L->start, L->end - L->start, &a->tk);
+        int rc = rasad__line_toks(a, li);     /* [ks, ke) is [start, end) yet */
         if (!rc && a->tk.n > 0 && a->tk.n <= RASAD__CLEAN_REPEAT_MAX_WORDS)
             rc = rasad__source_learn(src, a->tk.key.p, a->tk.key.n, &count);
         if (rc) {
@@ -383,6 +380,7 @@ static void article_release(rasad__article *a)
     rasad_free(a->lines);
     rasad__toks_release(&a->tk);
     rasad__toks_release(&a->tk2);
+    rasad__line_toks_release(a);
 }
 
 int rasad_clean(rasad_cleaner *c, const char *source, const char *text, size_t n,
@@ -398,6 +396,7 @@ int rasad_clean(rasad_cleaner *c, const char *source, const char *text, size_t n
     a.n = n;
     rasad__toks_init(&a.tk);
     rasad__toks_init(&a.tk2);
+    rasad__buf_init(&a.store_key, 0);
     a.err = split_lines(&a);
     rasad__source *src = NULL;
     if (!a.err && source) {

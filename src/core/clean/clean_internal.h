@@ -36,6 +36,7 @@ typedef struct rasad__tok {
     size_t key_off;     /* token text (normalized, no ZWNJ) in key.p */
     size_t key_len;
     size_t start, end;  /* byte span in the text that was tokenized */
+    uint64_t h;         /* FNV-1a of the token text */
 } rasad__tok;
 
 typedef struct rasad__toks {
@@ -65,9 +66,13 @@ typedef struct rasad__phrase {
     size_t row;         /* index of the row in its source table */
 } rasad__phrase;
 
+#define RASAD__PHRASE_BUCKETS 256    /* by the first two bytes of a key */
+
 typedef struct rasad__phrases {
     rasad__phrase *v;   /* longest key first, so a match is the longest */
     size_t n;
+    uint32_t *cand;     /* per bucket, indices in v (ascending) of the phrases */
+    uint32_t off[RASAD__PHRASE_BUCKETS + 1]; /* whose key can be in it: cand[off[b], off[b+1]) */
 } rasad__phrases;
 
 /* Compiles count rows whose first member is a const char * phrase, stride
@@ -75,6 +80,11 @@ typedef struct rasad__phrases {
 int rasad__phrases_compile(rasad_tokenizer *tk, rasad__phrases *out,
                            const void *rows, size_t stride, size_t count);
 void rasad__phrases_release(rasad__phrases *ph);
+
+/* Indices in ph->v, in table order, of the only phrases that can be spelled
+ * by tokens from i on (all others cannot); stores their count in *n. */
+const uint32_t *rasad__phrases_cands(const rasad__phrases *ph, const rasad__toks *t,
+                                     size_t i, size_t *n);
 
 /* Longest phrase spelled by tokens from i on: returns its index in ph->v and
  * stores the tokens it covers in *ntok; -1 when none. */
@@ -114,6 +124,10 @@ typedef struct rasad__line {
     int gone;           /* nothing of it is kept */
     int gone_reason;    /* reason of the cut that took the rest */
     int label;          /* label-like: no sentence end, at most LABEL_MAX_WORDS */
+    int has_toks;       /* the article's token store holds tokens of [ts, te) */
+    size_t ts, te;      /* bytes they were taken from */
+    size_t tfirst, tn;  /* their tokens in rasad__article.store */
+    size_t kfirst, kn;  /* their key in rasad__article.store_key */
 } rasad__line;
 
 typedef struct rasad__cutspan {
@@ -132,8 +146,13 @@ typedef struct rasad__article {
     size_t ncuts, capcuts;
     rasad_clean_meta *meta;
     size_t nmeta, capmeta;
-    rasad__toks tk;     /* tokens of the piece being looked at */
-    rasad__toks tk2;    /* a second view (a part of it) */
+    rasad__toks tk;     /* tokens of a line's kept part (rasad__line_toks) */
+    size_t tk_line;     /* tk holds the tokens stored for this line ... */
+    int tk_valid;       /* ... when set */
+    rasad__toks tk2;    /* a second view (a part of a line) */
+    rasad__tok *store;  /* linetoks.c: tokens of every line, key_off into its key */
+    size_t nstore, capstore;
+    rasad_buf store_key; /* their keys, one run per stored line */
     int err;            /* first error; sticky */
 } rasad__article;
 
@@ -147,6 +166,12 @@ void rasad__meta_add(rasad__article *a, const char *key, const char *value, size
 int rasad__meta_has(const rasad__article *a, const char *key);
 /* agency if no agency yet, else credit (unless it repeats the agency). */
 void rasad__meta_attribution(rasad__article *a, const char *value, size_t n);
+
+/* Puts in a->tk the tokens of line li's kept part [ks, ke), tokenizing it
+ * only the first time these bytes are asked for (the rules ask again and
+ * again while the line is not cut). Returns 0 or a status (also in a->err). */
+int rasad__line_toks(rasad__article *a, size_t li);
+void rasad__line_toks_release(rasad__article *a);
 
 /* Recounts nwords and the label flag of line li's kept part. */
 void rasad__line_measure(rasad__article *a, size_t li);

@@ -405,11 +405,8 @@ static size_t trailing(const view *v)
 static int tokenize(rasad__article *a, size_t li, view *v)
 {
     rasad__line *L = &a->lines[li];
-    int rc = a->err ? a->err : rasad__toks_run(a->c->tk, a->text + L->ks, L->ke - L->ks, &a->tk);
-    if (rc) {
-        a->err = rc;
+    if (rasad__line_toks(a, li))
         return 0;
-    }
     *v = (view){ a, a->text + L->ks, L->ks, L->ke, &a->tk };
     return a->tk.n > 0;
 }

@@ -184,8 +184,10 @@ int rasad__furniture_compile(rasad_cleaner *c)
 /* 1 when tokens t are a furniture line. */
 static int is_furniture(const rasad_cleaner *c, const rasad__toks *t)
 {
-    for (size_t k = 0; k < c->furniture.n; k++) {
-        const rasad__phrase *ph = &c->furniture.v[k];
+    size_t nc;
+    const uint32_t *cand = rasad__phrases_cands(&c->furniture, t, 0, &nc);
+    for (size_t k = 0; k < nc; k++) {
+        const rasad__phrase *ph = &c->furniture.v[cand[k]];
         size_t m = rasad__toks_match(t, 0, ph->key, ph->n);
         if (!m)
             continue;
@@ -202,11 +204,8 @@ int rasad__furniture_line(rasad__article *a, size_t li)
     rasad__line *L = &a->lines[li];
     if (L->gone)
         return 0;
-    int rc = rasad__toks_run(a->c->tk, a->text + L->ks, L->ke - L->ks, &a->tk);
-    if (rc) {
-        a->err = rc;
+    if (rasad__line_toks(a, li))
         return 0;
-    }
     if (a->tk.n == 0 || !is_furniture(a->c, &a->tk))
         return 0;
     rasad__cut_rest(a, li, RASAD_CLEAN_BOILERPLATE);

@@ -85,7 +85,7 @@ static int set_has(const memory *m, uint64_t h)
 
 static uint64_t word_hash(const rasad__toks *t, size_t i)
 {
-    return rasad__fnv1a(t->key.p + t->v[i].key_off, t->v[i].key_len, RASAD__FNV_SEED);
+    return t->v[i].h;
 }
 
 /* Remembers tokens [i, j) as the next words of the current paragraph. */
@@ -190,15 +190,19 @@ static void sentences(rasad__article *a, memory *m, size_t li)
         a->err = rc < 0 ? rc : RASAD_NOMEM;
         return;
     }
-    size_t ks = L->ks;      /* cuts may move L->ks */
+    size_t ks = L->ks, ke = L->ke;  /* cuts may move them */
     for (size_t k = 0; k < m->nsent && !a->err && !m->err; k++) {
         const span *s = &m->sent[k];
-        rc = rasad__toks_run(a->c->tk, p + s->s, s->e - s->s, &a->tk2);
-        if (rc) {
-            a->err = rc;
-            return;
+        /* The one sentence of a whole line has the line's tokens. */
+        const rasad__toks *t = &a->tk;
+        if (s->s != 0 || s->e != ke - ks) {
+            rc = rasad__toks_run(a->c->tk, p + s->s, s->e - s->s, &a->tk2);
+            if (rc) {
+                a->err = rc;
+                return;
+            }
+            t = &a->tk2;
         }
-        const rasad__toks *t = &a->tk2;
         if ((t->n >= RASAD__CLEAN_DUP_MIN_WORDS && said(m, t, 0, t->n)) ||
             quote_said(m, t, p + s->s, s->e - s->s))
             rasad__cut(a, li, RASAD_CLEAN_DUPLICATE, ks + s->s, ks + s->e);
@@ -217,11 +221,8 @@ void rasad__repeats(rasad__article *a)
         rasad__line *L = &a->lines[li];
         if (L->blank || L->gone)
             continue;
-        int rc = rasad__toks_run(a->c->tk, a->text + L->ks, L->ke - L->ks, &a->tk);
-        if (rc) {
-            a->err = rc;
+        if (rasad__line_toks(a, li))
             break;
-        }
         if (a->tk.n >= RASAD__CLEAN_DUP_MIN_WORDS && said(&m, &a->tk, 0, a->tk.n)) {
             rasad__cut_rest(a, li, RASAD_CLEAN_DUPLICATE);
             continue;

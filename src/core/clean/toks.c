@@ -36,17 +36,29 @@ static int on_token(void *ctx, int kind, const char *tok, size_t ntok,
     k->start = start;
     k->end = end;
     /* ZWNJ (E2 80 8C) is dropped: the key ignores where words are joined. */
-    for (size_t i = 0; i < ntok; i++) {
-        if (i + 2 < ntok && (unsigned char)tok[i] == 0xE2 &&
-            (unsigned char)tok[i + 1] == 0x80 && (unsigned char)tok[i + 2] == 0x8C) {
-            i += 2;
+    int rc = rasad__buf_reserve(&t->key, ntok);
+    if (rc)
+        return rc;
+    char *out = t->key.p + t->key.n;
+    for (size_t i = 0; i < ntok;) {
+        const char *e2 = memchr(tok + i, 0xE2, ntok - i);
+        size_t j = e2 ? (size_t)(e2 - tok) : ntok;
+        memcpy(out, tok + i, j - i);
+        out += j - i;
+        if (j == ntok)
+            break;
+        if (j + 2 < ntok && (unsigned char)tok[j + 1] == 0x80 &&
+            (unsigned char)tok[j + 2] == 0x8C) {
+            i = j + 3;
             continue;
         }
-        rasad__buf_addc(&t->key, tok[i]);
+        *out++ = tok[j];
+        i = j + 1;
     }
-    if (t->key.err)
-        return t->key.err;
+    *out = '\0';
+    t->key.n = (size_t)(out - t->key.p);
     k->key_len = t->key.n - k->key_off;
+    k->h = rasad__fnv1a(t->key.p + k->key_off, k->key_len, RASAD__FNV_SEED);
     if (k->key_len)
         t->n++;
     return 0;
@@ -100,12 +112,44 @@ static int longer_first(const void *x, const void *y)
     return a->row < b->row ? -1 : a->row > b->row;
 }
 
+/* Bucket of a key starting at p (NUL-terminated when shorter than 2). */
+static size_t bucket(const char *p)
+{
+    const unsigned char *s = (const unsigned char *)p;
+    return (((size_t)s[0] << 6) ^ s[1]) & (RASAD__PHRASE_BUCKETS - 1);
+}
+
+/* Lists under each bucket the phrases a key in it can start with: those of
+ * the bucket, and those too short to have one (under every bucket). */
+static int index_buckets(rasad__phrases *ph)
+{
+    size_t total = 0;
+    for (size_t b = 0; b < RASAD__PHRASE_BUCKETS; b++)
+        for (size_t k = 0; k < ph->n; k++)
+            total += ph->v[k].n < 2 || bucket(ph->v[k].key) == b;
+    ph->cand = rasad_malloc((total ? total : 1) * sizeof *ph->cand);
+    if (!ph->cand) {
+        rasad__phrases_release(ph);
+        return RASAD_NOMEM;
+    }
+    uint32_t at = 0;
+    for (size_t b = 0; b < RASAD__PHRASE_BUCKETS; b++) {
+        ph->off[b] = at;
+        for (size_t k = 0; k < ph->n; k++)
+            if (ph->v[k].n < 2 || bucket(ph->v[k].key) == b)
+                ph->cand[at++] = (uint32_t)k;
+    }
+    ph->off[RASAD__PHRASE_BUCKETS] = at;
+    return 0;
+}
+
 int rasad__phrases_compile(rasad_tokenizer *tk, rasad__phrases *out,
                            const void *rows, size_t stride, size_t count)
 {
     rasad__toks t;
     rasad__toks_init(&t);
     out->n = 0;
+    out->cand = NULL;
     out->v = rasad_malloc(count * sizeof *out->v);
     int rc = out->v ? 0 : RASAD_NOMEM;
     for (size_t r = 0; r < count && !rc; r++) {
@@ -127,7 +171,7 @@ int rasad__phrases_compile(rasad_tokenizer *tk, rasad__phrases *out,
         return rc;
     }
     qsort(out->v, out->n, sizeof *out->v, longer_first);
-    return 0;
+    return index_buckets(out);
 }
 
 void rasad__phrases_release(rasad__phrases *ph)
@@ -136,18 +180,35 @@ void rasad__phrases_release(rasad__phrases *ph)
         for (size_t i = 0; i < ph->n; i++)
             rasad_free(ph->v[i].key);
     rasad_free(ph->v);
+    rasad_free(ph->cand);
     ph->v = NULL;
+    ph->cand = NULL;
     ph->n = 0;
+}
+
+const uint32_t *rasad__phrases_cands(const rasad__phrases *ph, const rasad__toks *t,
+                                     size_t i, size_t *n)
+{
+    if (i >= t->n || !ph->cand) {
+        *n = 0;
+        return NULL;
+    }
+    size_t b = bucket(t->key.p + t->v[i].key_off);
+    *n = ph->off[b + 1] - ph->off[b];
+    return ph->cand + ph->off[b];
 }
 
 long rasad__phrases_at(const rasad__phrases *ph, const rasad__toks *t, size_t i,
                        size_t *ntok)
 {
-    for (size_t k = 0; k < ph->n; k++) {
-        size_t m = rasad__toks_match(t, i, ph->v[k].key, ph->v[k].n);
+    size_t nc;
+    const uint32_t *cand = rasad__phrases_cands(ph, t, i, &nc);
+    for (size_t c = 0; c < nc; c++) {
+        const rasad__phrase *p = &ph->v[cand[c]];
+        size_t m = rasad__toks_match(t, i, p->key, p->n);
         if (m) {
             *ntok = m;
-            return (long)k;
+            return (long)cand[c];
         }
     }
     *ntok = 0;

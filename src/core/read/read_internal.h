@@ -139,10 +139,11 @@ int rasad__read_html(rasad__rd *r, rasad__in *in);
 int rasad__read_warc(rasad__rd *r, rasad__in *in);
 
 /* Text of a .txt file split into title and body (txt.c): the rule is in
- * docs/read.md. Both are rasad_malloc'ed; *title may be NULL. Returns 0 or
+ * docs/read.md. Both are rasad_malloc'ed; *title may be NULL. *title_line
+ * and *body_line get the 1-based lines of p where they start. Returns 0 or
  * RASAD_NOMEM. */
 int rasad__txt_split(const char *p, size_t n, char **title, char **body,
-                     size_t *body_n);
+                     size_t *body_n, long *title_line, long *body_line);
 
 /* ---- charset.c ------------------------------------------------------- */
 

@@ -5,7 +5,8 @@
  *    quotes and brackets),
  *  - and followed by at least one more non-blank line (the body).
  * Otherwise there is no title and every line is body. Body lines are
- * trimmed; blank lines are dropped (one paragraph per line). */
+ * trimmed; blank lines before and after the body are dropped, those inside
+ * it kept, so that line numbers of the body map to the file's. */
 #include <string.h>
 #include "rasad/alloc.h"
 #include "rasad/text.h"
@@ -61,7 +62,7 @@ static void trim(const char **p, size_t *n)
         (*n)--;
 }
 
-static int is_headline(const char *p, size_t n)
+int rasad_read_is_headline(const char *p, size_t n)
 {
     size_t chars = 0, words = 0, start;
     uint32_t cp;
@@ -97,17 +98,19 @@ static int next_line(const char *p, size_t n, size_t *i, const char **l,
 }
 
 int rasad__txt_split(const char *p, size_t n, char **title, char **body,
-                     size_t *body_n)
+                     size_t *body_n, long *title_line, long *body_line)
 {
     const char *l = NULL, *first = NULL;
     size_t ln = 0, first_n = 0, i = 0, after;
     int has_more = 0;
+    long lineno = 0, first_line = 0;
     rasad_buf b;
 
     *title = *body = NULL;
     *body_n = 0;
-    while (next_line(p, n, &i, &l, &ln) && ln == 0)
+    while (next_line(p, n, &i, &l, &ln) && (++lineno, ln == 0))
         ;
+    first_line = lineno;
     if (ln > 0) {
         first = l;
         first_n = ln;
@@ -116,18 +119,32 @@ int rasad__txt_split(const char *p, size_t n, char **title, char **body,
     while (!has_more && next_line(p, n, &i, &l, &ln))
         has_more = ln > 0;
     rasad__buf_init(&b, 0);
-    if (first && has_more && is_headline(first, first_n)) {
+    *title_line = *body_line = first_line;
+    if (first && has_more && rasad_read_is_headline(first, first_n)) {
         rasad__denul_add(&b, first, first_n);
         *title = rasad__buf_detach(&b, NULL);
         if (!*title)
             return RASAD_NOMEM;
         i = after;
+        lineno = first_line;
     } else {
         i = first ? (size_t)(first - p) : n;
+        lineno = first_line - 1;
     }
+    /* Blank lines inside the body are kept (empty lines), so that line k
+     * of the body is line body_line + k - 1 of the file; leading and
+     * trailing blank lines are not. */
+    size_t blanks = 0;
     while (next_line(p, n, &i, &l, &ln)) {
-        if (ln == 0)
+        lineno++;
+        if (ln == 0) {
+            blanks += b.n > 0;
             continue;
+        }
+        if (b.n == 0)
+            *body_line = lineno;
+        for (; b.n && blanks; blanks--)
+            rasad__buf_addc(&b, '\n');
         if (b.n)
             rasad__buf_addc(&b, '\n');
         rasad__denul_add(&b, l, ln);
@@ -176,7 +193,9 @@ int rasad__read_txt(rasad__rd *r, rasad__in *in)
         rasad__reject(r, 0, "binary file");
         goto done;
     }
-    rc = rasad__txt_split(all + skip, n - skip, &title, &body, &body_n);
+    long title_line, body_line;
+    rc = rasad__txt_split(all + skip, n - skip, &title, &body, &body_n, &title_line,
+                          &body_line);
     if (rc)
         goto done;
     if (body_n == 0) {
@@ -188,7 +207,8 @@ int rasad__read_txt(rasad__rd *r, rasad__in *in)
     a.text_len = body_n;
     a.raw = all;
     a.raw_len = n;
-    a.line = 1;
+    a.line = title ? title_line : body_line;
+    a.text_line = body_line;
     rc = rasad__deliver(r, &a, "txt");
 done:
     rasad_free(title);

@@ -57,6 +57,8 @@ static int by_name(const void *a, const void *b)
 static char *join(const char *dir, const char *name)
 {
     size_t a = strlen(dir), b = strlen(name);
+    while (a > 1 && dir[a - 1] == '/')   /* "examples/" + name, not "examples//name" */
+        a--;
     char *s = rasad_malloc(a + b + 2);
     if (!s)
         return NULL;
