@@ -47,28 +47,35 @@ static void bind_filters(sqlite3_stmt *st, int first, const filters *f)
             sqlite3_bind_text(st, first++, val[k], -1, SQLITE_STATIC);
 }
 
-static int count_matches(rasad_store *s, const char *expr, const filters *f, int64_t *total)
+static int has_filters(const filters *f)
 {
-    rasad_buf sql;
-    rasad__buf_init(&sql, 0);
-    static const char head[] =
-        "SELECT count(*) FROM article_fts JOIN article a ON a.rowid = article_fts.rowid"
+    return f->source || f->since[0] || f->until[0];
+}
+
+/* FROM and WHERE of a search: the article table joins only when a filter
+ * needs it, so a plain search never leaves the full-text index. */
+static void add_from(rasad_buf *sql, const filters *f)
+{
+    static const char plain[] = " FROM article_fts WHERE article_fts MATCH ?1";
+    static const char joined[] =
+        " FROM article_fts JOIN article a ON a.rowid = article_fts.rowid"
         " WHERE article_fts MATCH ?1";
-    rasad__buf_add(&sql, head, sizeof head - 1);
-    add_filters(&sql, f, 2);
-    if (sql.err)
-        return sql.err;
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, sql.p, -1, &st, NULL);
-    rasad__buf_release(&sql);
-    if (rc != SQLITE_OK)
-        return rasad__store_status(rc);
-    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-    bind_filters(st, 2, f);
-    rc = sqlite3_step(st);
-    *total = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? RASAD_OK : rasad__store_status(rc);
+    if (has_filters(f))
+        rasad__buf_add(sql, joined, sizeof joined - 1);
+    else
+        rasad__buf_add(sql, plain, sizeof plain - 1);
+}
+
+static int prepare_buf(rasad_store *s, rasad_buf *sql, sqlite3_stmt **st)
+{
+    if (sql->err) {
+        int err = sql->err;
+        rasad__buf_release(sql);
+        return err;
+    }
+    int rc = sqlite3_prepare_v2(s->db, sql->p, -1, st, NULL);
+    rasad__buf_release(sql);
+    return rc == SQLITE_OK ? RASAD_OK : rasad__store_status(rc);
 }
 
 static const char *col_text(sqlite3_stmt *st, int i)
@@ -76,52 +83,112 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
-static int list_hits(rasad_store *s, const char *expr, const filters *f,
-                     const rasad_search_opts *o, rasad_hit_fn fn, void *ud)
+typedef struct ranked {
+    int64_t rowid;
+    double score;
+} ranked;
+
+/* Keeps the best `keep` rows seen so far, best first (insertion into a
+ * short sorted array: keep is offset + limit, small). */
+static void keep_best(ranked *best, size_t *n, size_t keep, int64_t rowid, double score)
+{
+    if (*n == keep && (keep == 0 || score <= best[keep - 1].score))
+        return;
+    size_t i = *n < keep ? (*n)++ : keep - 1;
+    while (i > 0 && best[i - 1].score < score) {
+        best[i] = best[i - 1];
+        i--;
+    }
+    best[i].rowid = rowid;
+    best[i].score = score;
+}
+
+/* One pass over the matches in the index alone: counts them all and keeps
+ * the best offset + limit (no article row read, no snippet made for rows
+ * that will not be shown, no sort of the whole result). On success
+ * *out[0..*n) are the rows to show, best first, and *total the count. */
+static int rank_rows(rasad_store *s, const char *expr, const filters *f,
+                     const rasad_search_opts *o, ranked **out, size_t *n,
+                     int64_t *total)
 {
     rasad_buf sql;
     rasad__buf_init(&sql, 0);
-    static const char head[] =
-        "SELECT a.rowid, coalesce(a.ext_id, a.key), a.title, a.source, a.published,"
-        " a.url, " RANK_SQL ", snippet(article_fts, 1, ?2, ?3, ' … ', ?4)"
-        " FROM article_fts JOIN article a ON a.rowid = article_fts.rowid"
-        " WHERE article_fts MATCH ?1";
-    static const char tail[] = " ORDER BY " RANK_SQL " LIMIT ?5 OFFSET ?6";
+    static const char head[] = "SELECT article_fts.rowid, " RANK_SQL;
     rasad__buf_add(&sql, head, sizeof head - 1);
-    /* Filter parameters are numbered after the six fixed ones. */
-    add_filters(&sql, f, 7);
-    rasad__buf_add(&sql, tail, sizeof tail - 1);
-    if (sql.err)
-        return sql.err;
+    add_from(&sql, f);
+    add_filters(&sql, f, 2);
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(s->db, sql.p, -1, &st, NULL);
-    rasad__buf_release(&sql);
-    if (rc != SQLITE_OK)
+    int rc = prepare_buf(s, &sql, &st);
+    if (rc != RASAD_OK)
+        return rc;
+    size_t limit = (size_t)(o->limit > 0 ? o->limit : 10);
+    size_t offset = (size_t)(o->offset > 0 ? o->offset : 0);
+    size_t keep = offset + limit;
+    sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+    bind_filters(st, 2, f);
+    *n = 0;
+    *total = 0;
+    ranked *best = rasad_malloc(keep * sizeof *best);
+    if (!best) {
+        sqlite3_finalize(st);
+        return RASAD_NOMEM;
+    }
+    size_t nbest = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        (*total)++;
+        keep_best(best, &nbest, keep, sqlite3_column_int64(st, 0),
+                  -sqlite3_column_double(st, 1));
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        rasad_free(best);
+        return rasad__store_status(rc);
+    }
+    if (nbest > offset)
+        memmove(best, best + offset, (nbest - offset) * sizeof *best);
+    *n = nbest > offset ? nbest - offset : 0;
+    *out = best;
+    return RASAD_OK;
+}
+
+/* Calls fn for each of rows[0..n): its article and snippet. */
+static int list_hits(rasad_store *s, const char *expr, const ranked *rows, size_t n,
+                     const rasad_search_opts *o, rasad_hit_fn fn, void *ud)
+{
+    int rc;
+    static const char one[] =
+        "SELECT coalesce(a.ext_id, a.key), a.title, a.source, a.published, a.url,"
+        " snippet(article_fts, 1, ?2, ?3, ' … ', ?4)"
+        " FROM article_fts JOIN article a ON a.rowid = article_fts.rowid"
+        " WHERE article_fts MATCH ?1 AND article_fts.rowid = ?5";
+    sqlite3_stmt *st;
+    if ((rc = sqlite3_prepare_v2(s->db, one, -1, &st, NULL)) != SQLITE_OK)
         return rasad__store_status(rc);
     int ntok = o->snippet_tokens > 0 ? o->snippet_tokens : 24;
     sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, o->mark_open ? o->mark_open : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, o->mark_close ? o->mark_close : "", -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 4, ntok > 64 ? 64 : ntok);
-    sqlite3_bind_int(st, 5, o->limit > 0 ? o->limit : 10);
-    sqlite3_bind_int(st, 6, o->offset > 0 ? o->offset : 0);
-    bind_filters(st, 7, f);
     int status = RASAD_OK;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        rasad_hit h;
-        h.rowid = sqlite3_column_int64(st, 0);
-        h.id = col_text(st, 1);
-        h.title = col_text(st, 2);
-        h.source = col_text(st, 3);
-        h.published = col_text(st, 4);
-        h.url = col_text(st, 5);
-        h.score = -sqlite3_column_double(st, 6);
-        h.snippet = col_text(st, 7);
-        if ((status = fn(ud, &h)) != 0)
-            break;
+    for (size_t i = 0; i < n && status == RASAD_OK; i++) {
+        sqlite3_bind_int64(st, 5, rows[i].rowid);
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            rasad_hit h;
+            h.rowid = rows[i].rowid;
+            h.score = rows[i].score;
+            h.id = col_text(st, 0);
+            h.title = col_text(st, 1);
+            h.source = col_text(st, 2);
+            h.published = col_text(st, 3);
+            h.url = col_text(st, 4);
+            h.snippet = col_text(st, 5);
+            status = fn(ud, &h);
+        } else if (rc != SQLITE_DONE) {
+            status = rasad__store_status(rc);
+        }
+        sqlite3_reset(st);
     }
-    if (status == RASAD_OK && rc != SQLITE_DONE)
-        status = rasad__store_status(rc);
     sqlite3_finalize(st);
     return status;
 }
@@ -157,20 +224,25 @@ int rasad_store_search(rasad_store *s, const rasad_search_opts *o,
         info->ms = now_ms() - t0;
         return rc;
     }
-    rc = count_matches(s, expr, &f, &info->total);
+    ranked *rows = NULL;
+    size_t n = 0;
+    rc = rank_rows(s, expr, &f, o, &rows, &n, &info->total);
     if (rc == RASAD_OK && info->total == 0 && !o->any && nterms > 1) {
         /* Nothing has all the words: rank by any of them, and say so. */
         char *any_expr;
         if (rasad_query_to_fts(o->query, strlen(o->query), 1, &any_expr, NULL,
                                NULL, 0) == RASAD_OK) {
             rasad_free(expr);
+            rasad_free(rows);
+            rows = NULL;
             expr = any_expr;
             info->fallback = 1;
-            rc = count_matches(s, expr, &f, &info->total);
+            rc = rank_rows(s, expr, &f, o, &rows, &n, &info->total);
         }
     }
-    if (rc == RASAD_OK && info->total > 0)
-        rc = list_hits(s, expr, &f, o, fn, ud);
+    if (rc == RASAD_OK && n > 0)
+        rc = list_hits(s, expr, rows, n, o, fn, ud);
+    rasad_free(rows);
     if (rc == RASAD_IO)
         snprintf(info->message, sizeof info->message, "%s", sqlite3_errmsg(s->db));
     rasad_free(expr);

@@ -8,6 +8,7 @@
 #include "rasad/alloc.h"
 #include "rasad/clean.h"
 #include "rasad/sentence.h"
+#include "clean_internal.h"
 
 /* ---- helpers --------------------------------------------------------------- */
 
@@ -559,6 +560,55 @@ static void test_golden(const char *tests_dir)
     rasad_cleaner_free(c);
 }
 
+static int count_span(void *ctx, size_t start, size_t end)
+{
+    size_t *v = ctx;
+    v[0]++;
+    v[1] = start;
+    v[2] = end;
+    return 0;
+}
+
+/* rasad__one_sentence() may say "one sentence" only when the splitter
+ * agrees: random lines of stop marks, closers, quotes, breaks, white space
+ * and words. */
+static void test_one_sentence(void)
+{
+    static const char *const parts[] = {
+        "\xD8\xA7\xDB\x8C\xD9\x86", "\xDA\xA9\xD8\xB1\xD8\xAF", "U", "12", "3.5", " ",
+        ".", "!", "?", "\xD8\x9F", "\xDB\x94", "\xE2\x80\xA6", "\xE2\x80\xBC",
+        "\xE2\x81\x88", "\xEF\xBC\x8E", "\xEF\xBC\x81", "\xC2\xBB", "\xC2\xAB",
+        ")", "(", "\"", "'", "\xE2\x80\x9D", "\xE2\x80\x9C", "\xE2\x80\xBA",
+        "\xEF\xB4\xBF", "\xC2\x85", "\xC2\xA0", "\xE2\x80\x8C", "\xE2\x80\xA8",
+        "\xE2\x80\xAB", "\xE2\x81\xA7", "\xE3\x80\x80", "\xE1\x9A\x80", "\xEF\xBB\xBF",
+        "\r", "\t", "\xD8", "\x9F", "\xE2\x80",
+    };
+    size_t nparts = sizeof parts / sizeof parts[0], ones = 0, bad = 0;
+    unsigned long long x = 88172645463325252ull;
+    char line[256];
+    for (int iter = 0; iter < 200000; iter++) {
+        size_t n = 0;
+        x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+        for (int k = (int)(x % 9); k >= 0; k--) {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            const char *pt = parts[x % nparts];
+            memcpy(line + n, pt, strlen(pt));
+            n += strlen(pt);
+        }
+        if (!rasad__one_sentence(line, n))
+            continue;
+        ones++;
+        size_t got[3] = { 0, 0, 0 };
+        bad += rasad_sentence_split(line, n, 0, count_span, got) != 0 ||
+               !(got[0] == 1 && got[1] == 0 && got[2] == n);
+    }
+    TH_EQ_INT(bad, 0);
+    TH_CHECK(ones > 1000);
+    const char *plain = "\xD8\xA7\xDB\x8C\xD9\x86 \xDA\xA9\xD8\xB1\xD8\xAF.\xC2\xBB";
+    TH_EQ_INT(rasad__one_sentence(plain, strlen(plain)), 1);
+    TH_EQ_INT(rasad__one_sentence("a. b", 4), 0);
+}
+
 int main(int argc, char **argv)
 {
     rasad_cleaner *c = rasad_cleaner_new();
@@ -571,6 +621,7 @@ int main(int argc, char **argv)
     test_repeats(c);
     test_datelines(c);
     test_api(c);
+    test_one_sentence();
     rasad_cleaner_free(c);
     test_oom();
     test_golden(argc > 1 ? argv[1] : "tests");

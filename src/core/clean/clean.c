@@ -246,16 +246,16 @@ void rasad__line_measure(rasad__article *a, size_t li)
 static int split_lines(rasad__article *a)
 {
     size_t count = 1;
-    for (size_t i = 0; i < a->n; i++)
-        count += a->text[i] == '\n';
+    for (const char *q = a->text, *end = a->text + a->n;
+         (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+        count++;
     a->lines = rasad_malloc(count * sizeof *a->lines);
     if (!a->lines)
         return RASAD_NOMEM;
     memset(a->lines, 0, count * sizeof *a->lines);
-    size_t s = 0;
-    for (size_t i = 0; i <= a->n; i++) {
-        if (i < a->n && a->text[i] != '\n')
-            continue;
+    for (size_t s = 0; s <= a->n;) {
+        const char *nl = memchr(a->text + s, '\n', a->n - s);
+        size_t i = nl ? (size_t)(nl - a->text) : a->n;
         rasad__line *L = &a->lines[a->nlines++];
         L->start = s;
         L->end = i;
@@ -378,9 +378,33 @@ static void article_release(rasad__article *a)
     rasad_free(a->meta);
     rasad_free(a->cuts);
     rasad_free(a->lines);
-    rasad__toks_release(&a->tk);
-    rasad__toks_release(&a->tk2);
+    rasad__spare *sp = &a->c->spare;
+    if (!a->err && !a->tk.key.err && !a->tk2.key.err) {
+        sp->tk = a->tk;
+        sp->tk2 = a->tk2;
+    } else {
+        rasad__toks_release(&a->tk);
+        rasad__toks_release(&a->tk2);
+    }
     rasad__line_toks_release(a);
+}
+
+/* Takes the buffers the last article left in c->spare. */
+static void take_spare(rasad__article *a)
+{
+    rasad__spare *sp = &a->c->spare;
+    a->tk = sp->tk;
+    a->tk2 = sp->tk2;
+    a->store = sp->store;
+    a->capstore = sp->capstore;
+    a->store_key = sp->store_key;
+    a->tk.n = a->tk2.n = 0;
+    a->tk.key.n = a->tk2.key.n = a->store_key.n = 0;
+    rasad__toks_init(&sp->tk);
+    rasad__toks_init(&sp->tk2);
+    sp->store = NULL;
+    sp->capstore = 0;
+    rasad__buf_init(&sp->store_key, 0);
 }
 
 int rasad_clean(rasad_cleaner *c, const char *source, const char *text, size_t n,
@@ -394,9 +418,7 @@ int rasad_clean(rasad_cleaner *c, const char *source, const char *text, size_t n
     a.c = c;
     a.text = text ? text : "";
     a.n = n;
-    rasad__toks_init(&a.tk);
-    rasad__toks_init(&a.tk2);
-    rasad__buf_init(&a.store_key, 0);
+    take_spare(&a);
     a.err = split_lines(&a);
     rasad__source *src = NULL;
     if (!a.err && source) {

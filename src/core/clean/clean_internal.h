@@ -95,6 +95,15 @@ long rasad__phrases_at(const rasad__phrases *ph, const rasad__toks *t, size_t i,
 
 typedef struct rasad__source rasad__source;
 
+/* An article's token buffers, handed to the next article so that cleaning
+ * does not grow them again each time (clean.c). */
+typedef struct rasad__spare {
+    rasad__toks tk, tk2;
+    rasad__tok *store;
+    size_t capstore;
+    rasad_buf store_key;
+} rasad__spare;
+
 struct rasad_cleaner {
     rasad_tokenizer *tk;        /* index-form tokenizer */
     rasad__phrases furniture;   /* furniture.c */
@@ -106,6 +115,7 @@ struct rasad_cleaner {
     rasad__source **sources;    /* source_lines.c: one memory per source */
     size_t nsources, capsources;
     rasad__toks scratch;        /* for rasad_cleaner_is_repeated */
+    rasad__spare spare;         /* buffers of the last article cleaned */
 };
 
 /* Table set-up, one per table file. Each returns 0 or a status. */
@@ -171,7 +181,13 @@ void rasad__meta_attribution(rasad__article *a, const char *value, size_t n);
  * only the first time these bytes are asked for (the rules ask again and
  * again while the line is not cut). Returns 0 or a status (also in a->err). */
 int rasad__line_toks(rasad__article *a, size_t li);
+/* Releases what is not handed back to the cleaner (all of it after an
+ * error); the store goes back to c->spare otherwise. */
 void rasad__line_toks_release(rasad__article *a);
+
+/* 1 when rasad_sentence_split() surely gives p[0..n) as one sentence,
+ * [0, n) itself (onesent.c); 0 when it may not. */
+int rasad__one_sentence(const char *p, size_t n);
 
 /* Recounts nwords and the label flag of line li's kept part. */
 void rasad__line_measure(rasad__article *a, size_t li);

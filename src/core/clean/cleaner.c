@@ -15,6 +15,9 @@ rasad_cleaner *rasad_cleaner_new(void)
         return NULL;
     memset(c, 0, sizeof *c);
     rasad__toks_init(&c->scratch);
+    rasad__toks_init(&c->spare.tk);
+    rasad__toks_init(&c->spare.tk2);
+    rasad__buf_init(&c->spare.store_key, 0);
     if (rasad_tokenizer_new(CLEAN_NORM_FLAGS, &c->tk) != RASAD_OK ||
         rasad__furniture_compile(c) || rasad__agency_compile(c) ||
         rasad__dateline_compile(c)) {
@@ -36,6 +39,10 @@ void rasad_cleaner_free(rasad_cleaner *c)
     rasad__phrases_release(&c->endmarks);
     rasad__sources_free(c);
     rasad__toks_release(&c->scratch);
+    rasad__toks_release(&c->spare.tk);
+    rasad__toks_release(&c->spare.tk2);
+    rasad_free(c->spare.store);
+    rasad__buf_release(&c->spare.store_key);
     rasad_tokenizer_free(c->tk);
     rasad_free(c);
 }

@@ -86,8 +86,16 @@ int rasad__line_toks(rasad__article *a, size_t li)
 
 void rasad__line_toks_release(rasad__article *a)
 {
-    rasad_free(a->store);
+    rasad__spare *sp = &a->c->spare;
+    if (!a->err && !a->store_key.err) {
+        sp->store = a->store;
+        sp->capstore = a->capstore;
+        sp->store_key = a->store_key;
+    } else {
+        rasad_free(a->store);
+        rasad__buf_release(&a->store_key);
+    }
     a->store = NULL;
     a->nstore = a->capstore = 0;
-    rasad__buf_release(&a->store_key);
+    rasad__buf_init(&a->store_key, 0);
 }

@@ -38,11 +38,13 @@ typedef struct memory {
     int err;
 } memory;
 
+/* Only a filter (a hit is checked word by word), so a cheap mix will do. */
 static uint64_t gram_hash(const uint64_t *w)
 {
     uint64_t h = RASAD__FNV_SEED;
     for (int i = 0; i < GRAM; i++)
-        h = rasad__fnv1a(&w[i], sizeof w[i], h);
+        h = (h ^ w[i]) * 0x9E3779B97F4A7C15ull;
+    h ^= h >> 29;
     return h ? h : 1;
 }
 
@@ -185,7 +187,9 @@ static void sentences(rasad__article *a, memory *m, size_t li)
     rasad__line *L = &a->lines[li];
     const char *p = a->text + L->ks;
     m->nsent = 0;
-    int rc = rasad_sentence_split(p, L->ke - L->ks, 0, on_sentence, m);
+    int rc = rasad__one_sentence(p, L->ke - L->ks)
+                 ? on_sentence(m, 0, L->ke - L->ks)
+                 : rasad_sentence_split(p, L->ke - L->ks, 0, on_sentence, m);
     if (rc) {
         a->err = rc < 0 ? rc : RASAD_NOMEM;
         return;
