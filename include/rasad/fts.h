@@ -9,8 +9,10 @@
  *   CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'rasad');
  *   CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'rasad stem');
  *
- * Arguments: "stem" indexes the light stem of each word (کتاب‌ها -> کتاب)
- * instead of the word; "surface" keeps the word (default). */
+ * Arguments: "stem" indexes the light stem of each word (کتاب‌ها -> کتاب),
+ * with adjective and abstract-noun endings also taken off (ایرانی ->
+ * ایران, آلودگی -> آلوده: docs/archive.md), instead of the word; "surface"
+ * keeps the word (default). */
 #ifndef RASAD_FTS_H
 #define RASAD_FTS_H
 
