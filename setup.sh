@@ -16,7 +16,7 @@ build=${RASAD_BUILD_DIR:-build}
 build_pkgs=(gcc libc6-dev make cmake pkg-config python3 unicode-data
             libutf8proc-dev libjalali-dev myspell-fa
             libsqlite3-dev libxml2-dev libjansson-dev zlib1g-dev)
-test_pkgs=(python3-icu)
+test_pkgs=(python3-icu sqlite3)
 
 need=()
 want=("${build_pkgs[@]}")
