@@ -125,8 +125,6 @@ static size_t derive(char *buf, size_t n)
         n = n - r->sn + r->rn;
         break;
     }
-    while (n >= 3 && memcmp(buf + n - 3, "\xE2\x80\x8C", 3) == 0)
-        n -= 3;                       /* a ZWNJ left at the end */
     return n;
 }
 
@@ -155,6 +153,55 @@ static size_t cached_stem(fts_tok *t, const char *w, size_t n, char *buf)
     return sn;
 }
 
+/* آ is often typed without its madda (اب for آب, ارامش for آرامش), so
+ * the index writes it as ا. Done on the final token, after the normalizer
+ * and the stemmer, which both need to see آ (its lexicon spells آ). Both
+ * letters are two bytes: tok[0..n) is copied to buf only when it holds آ. */
+static const char *fold_madda(const char *tok, size_t n, char *buf)
+{
+    const char *m = NULL;
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((unsigned char)tok[i] == 0xD8 && (unsigned char)tok[i + 1] == 0xA2) {
+            m = tok + i;
+            break;
+        }
+    if (!m)
+        return tok;
+    if (tok != buf)
+        memcpy(buf, tok, n);
+    for (size_t i = (size_t)(m - tok); i + 1 < n; i++)
+        if ((unsigned char)buf[i] == 0xD8 && (unsigned char)buf[i + 1] == 0xA2)
+            buf[i + 1] = (char)0xA7;
+    return buf;
+}
+
+/* The index holds words without ZWNJ: کتاب‌ها and کتابها, بی‌خوابی and
+ * بیخوابی are one token whatever the crawl or the restoration did (the
+ * stemmer has already used the ZWNJ to find suffixes). tok[0..*n) is
+ * copied to buf when it holds a ZWNJ; *n becomes the new length. */
+static const char *drop_zwnj(const char *tok, size_t *n, char *buf)
+{
+    static const char zwnj[] = "\xE2\x80\x8C";
+    const char *z = NULL;
+    for (size_t i = 0; i + 2 < *n && !z; i++)
+        if (memcmp(tok + i, zwnj, 3) == 0)
+            z = tok + i;
+    if (!z)
+        return tok;
+    if (tok != buf)
+        memcpy(buf, tok, *n);
+    size_t k = (size_t)(z - tok);
+    for (size_t i = k; i < *n; i++) {
+        if (i + 2 < *n && memcmp(buf + i, zwnj, 3) == 0) {
+            i += 2;
+            continue;
+        }
+        buf[k++] = buf[i];
+    }
+    *n = k;
+    return buf;
+}
+
 static int fts_on_token(void *ctx, int kind, const char *tok, size_t ntok,
                         size_t start, size_t end)
 {
@@ -166,6 +213,10 @@ static int fts_on_token(void *ctx, int kind, const char *tok, size_t ntok,
             tok = buf;
             ntok = n;
         }
+    }
+    if (kind == RASAD_TOKEN_WORD && ntok <= RASAD_STEM_MAX) {
+        tok = fold_madda(tok, ntok, buf);
+        tok = drop_zwnj(tok, &ntok, buf);
     }
     int rc = c->xToken(c->ctx, 0, tok, (int)ntok, (int)start, (int)end);
     if (rc != SQLITE_OK) {

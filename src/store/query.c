@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "rasad/alloc.h"
+#include "rasad/stem.h"
 #include "buf.h"
 #include "store_internal.h"
 
@@ -159,6 +160,99 @@ static void add_fts_string(rasad_buf *out, const char *t)
     rasad__buf_addc(out, '"');
 }
 
+/* A compound is written joined, with ZWNJ or with a space (شاه‌چراغ, شاه
+ * چراغ, شاهچراغ), and the lexicon cannot know them all. So two
+ * neighbouring words of a query are also looked up written as one (the
+ * index holds words without ZWNJ: fts_tokenizer.c). Appends "ab" to out. */
+static void add_joined(rasad_buf *out, const char *a, const char *b)
+{
+    char joined[2 * RASAD_STEM_MAX + 8];
+    size_t an = strlen(a), bn = strlen(b);
+    if (an + bn >= sizeof joined)
+        return;
+    memcpy(joined, a, an);
+    memcpy(joined + an, b, bn);
+    joined[an + bn] = '\0';
+    add_fts_string(out, joined);
+}
+
+/* Most words of a run whose neighbours are also tried joined (the
+ * alternatives grow with the words). */
+#define JOIN_MAX_WORDS 6
+
+/* Can w[i] and w[i+1] be tried as one word? Only Persian (Arabic-script)
+ * words that stood next to each other in the query (no stop word between),
+ * and not long ones. */
+static int joinable(const char *const *w, const unsigned char *next_to, size_t i)
+{
+    unsigned char a = (unsigned char)w[i][0], b = (unsigned char)w[i + 1][0];
+    return next_to[i] && a >= 0xD8 && a <= 0xDB && b >= 0xD8 && b <= 0xDB &&
+           strlen(w[i]) + strlen(w[i + 1]) <= RASAD_STEM_MAX;
+}
+
+/* The words w[0..k) with all of them required: (a AND b AND c), or, when
+ * joined is in [0, k-1), with w[joined] and w[joined+1] as one word. */
+static void add_all_of(rasad_buf *out, const char *const *w, size_t k, size_t joined)
+{
+    size_t items = joined < k ? k - 1 : k;
+    if (items > 1)
+        rasad__buf_addc(out, '(');
+    for (size_t i = 0; i < k; i++) {
+        if (i)
+            rasad__buf_add(out, " AND ", 5);
+        if (i == joined) {
+            add_joined(out, w[i], w[i + 1]);
+            i++;
+        } else {
+            add_fts_string(out, w[i]);
+        }
+    }
+    if (items > 1)
+        rasad__buf_addc(out, ')');
+}
+
+/* A run of plain words w[0..k): with any, every word and every joined
+ * pair OR'ed; else all the words, or all with one neighbouring pair
+ * joined. */
+static void add_words(rasad_buf *out, const char *const *w, const unsigned char *next_to,
+                      size_t k, int any)
+{
+    if (any) {
+        if (k > 1)
+            rasad__buf_addc(out, '(');
+        for (size_t i = 0; i < k; i++) {
+            if (i)
+                rasad__buf_add(out, " OR ", 4);
+            add_fts_string(out, w[i]);
+        }
+        for (size_t i = 0; i + 1 < k; i++) {
+            if (!joinable(w, next_to, i))
+                continue;
+            rasad__buf_add(out, " OR ", 4);
+            add_joined(out, w[i], w[i + 1]);
+        }
+        if (k > 1)
+            rasad__buf_addc(out, ')');
+        return;
+    }
+    size_t pairs = 0;
+    for (size_t i = 0; i + 1 < k; i++)
+        pairs += (size_t)joinable(w, next_to, i);
+    if (pairs == 0 || k > JOIN_MAX_WORDS) {
+        add_all_of(out, w, k, (size_t)-1);
+        return;
+    }
+    rasad__buf_addc(out, '(');
+    add_all_of(out, w, k, (size_t)-1);
+    for (size_t i = 0; i + 1 < k; i++) {
+        if (!joinable(w, next_to, i))
+            continue;
+        rasad__buf_add(out, " OR ", 4);
+        add_all_of(out, w, k, i);
+    }
+    rasad__buf_addc(out, ')');
+}
+
 /* Appends the FTS5 form of text[0..n) to out: words joined by AND (or OR
  * with any), a phrase as one string, the last token of a prefix marked.
  * Appends nothing when no token is left. */
@@ -186,30 +280,44 @@ static void emit_text(qparse *qp, int kind, const char *text, size_t n, rasad_bu
         }
         rasad__buf_addc(out, '"');
         kept = 1;
-    } else {
-        size_t first = out->n;
+    } else if (kind == L_PREFIX) {
         for (size_t i = 0; i < l.count; i++, t += strlen(t) + 1) {
-            if (drop_stop && rasad__is_stopword(t, strlen(t)))
-                continue;
             if (kept)
-                rasad__buf_add(out, qp->any ? " OR " : " AND ", qp->any ? 4 : 5);
+                rasad__buf_add(out, " AND ", 5);
             add_fts_string(out, t);
             kept++;
         }
-        if (kept && kind == L_PREFIX)
+        if (kept)
             rasad__buf_add(out, " *", 2);
-        if (kept > 1) {   /* parenthesize the list */
-            rasad__buf_addc(out, ')');
-            rasad__buf_reserve(out, 1);
-            if (!out->err) {
-                memmove(out->p + first + 1, out->p + first, out->n - first);
-                out->p[first] = '(';
-                out->n++;
-                out->p[out->n] = '\0';
-            }
+    } else {
+        size_t cap = l.count ? l.count : 1;
+        const char **w = rasad_malloc(cap * sizeof *w);
+        unsigned char *next_to = rasad_malloc(cap);
+        if (!w || !next_to) {
+            rasad_free(w);
+            rasad_free(next_to);
+            qp->err = RASAD_NOMEM;
+            rasad__buf_release(&l.text);
+            return;
         }
-        if (kind != L_PREFIX)
-            qp->nterms += (int)kept;
+        int gap = 1;             /* a stop word since the last kept word */
+        for (size_t i = 0; i < l.count; i++, t += strlen(t) + 1) {
+            if (drop_stop && rasad__is_stopword(t, strlen(t))) {
+                gap = 1;
+                continue;
+            }
+            if (kept)
+                next_to[kept - 1] = !gap;
+            w[kept++] = t;
+            gap = 0;
+        }
+        if (kept)
+            next_to[kept - 1] = 0;
+        if (kept)
+            add_words(out, w, next_to, kept, qp->any);
+        qp->nterms += (int)kept;
+        rasad_free(w);
+        rasad_free(next_to);
     }
     if (out->err)
         qp->err = out->err;

@@ -26,20 +26,23 @@ docs = [
     ("h1", "خبرگزاری ب", "2017-05-09", "اعراب", "کِتابِ تازه‌ای از او منتشر شد."),
     ("s1", "خبرگزاری الف", "2017-05-10", "شویگو", "شویگو وزیر دفاع در مسکو سخن گفت."),
     ("s2", "خبرگزاری ب", "2017-05-11", "شایگو", "شایگو وزیر دفاع در مسکو سخن گفت."),
+    ("c1", "خبرگزاری الف", "2017-05-12", "زیارت", "زائران به حرم شاه\u200cچراغ رفتند."),
+    ("c2", "خبرگزاری ب", "2017-05-13", "زیارت", "زائران به حرم شاهچراغ رفتند."),
+    ("c3", "خبرگزاری الف", "2017-05-14", "آب", "آب شهر قطع شد."),
 ]
 with open(sys.argv[1], "w", encoding="utf-8") as f:
     for i, (id_, src, pub, title, text) in enumerate(docs):
         f.write(json.dumps({"id": id_, "source": src, "published": pub, "title": title,
                             "text": text, "section": "آزمون"}, ensure_ascii=False) + "\n")
-    f.write('{"id": "broken", "text": "no closing brace"\n')   # line 15: malformed
-    f.write('{"id": "empty", "text": ""}\n')                      # line 16: no text
+    f.write('{"id": "broken", "text": "no closing brace"\n')   # line 18: malformed
+    f.write('{"id": "empty", "text": ""}\n')                      # line 19: no text
 PY
 
 out=$("$rasad" ingest --db "$db" "$tmp/news.jsonl" 2>"$tmp/err")
 expect_eq "ingest exit 1 with rejects" "$?" 1
-expect_match "summary" "$out" '^read 14, new 14, updated 0, unchanged 0, rejected 2'
-expect_match "malformed line named" "$(cat "$tmp/err")" 'news\.jsonl:15: '
-expect_match "empty text named" "$(cat "$tmp/err")" 'news\.jsonl:16: '
+expect_match "summary" "$out" '^read 17, new 17, updated 0, unchanged 0, rejected 2'
+expect_match "malformed line named" "$(cat "$tmp/err")" 'news\.jsonl:18: '
+expect_match "empty text named" "$(cat "$tmp/err")" 'news\.jsonl:19: '
 
 ids() { # QUERY... -> sorted ids of the results
     "$rasad" search --db "$db" --json --limit 50 "$@" | /usr/bin/python3 -c '
@@ -65,6 +68,9 @@ for q in "۱۴۰۲" "١٤٠٢" "1402"; do
 done
 expect_eq "harakat in text" "$(ids "کتاب تازه")" "h1"
 expect_eq "harakat in query" "$(ids "کِتابِ تازه")" "h1"
+expect_eq "compound with a space" "$(ids "شاه چراغ")" "c1 c2"
+expect_eq "compound joined" "$(ids "شاهچراغ")" "c1 c2"
+expect_eq "madda left out" "$(ids "اب شهر")" "c3"
 expect_eq "شویگو finds its own" "$(ids "شویگو")" "s1"
 expect_eq "شایگو finds its own" "$(ids "شایگو")" "s2"
 expect_eq "phrase" "$(ids '"وزیر دفاع"')" "s1 s2"
@@ -100,18 +106,18 @@ expect_eq "show missing exit" "$?" 1
 expect_eq "show no id exit" "$?" 2
 
 stats=$("$rasad" stats --db "$db" --json --check)
-expect_match "stats" "$stats" '^\{"articles":14,"sources":2,"rejected":2,'
+expect_match "stats" "$stats" '^\{"articles":17,"sources":2,"rejected":2,'
 expect_match "stats check" "$stats" '"check":"ok"\}$'
 
 # Idempotent, and a changed article is updated in place.
 again=$("$rasad" ingest --db "$db" --json "$tmp/news.jsonl" 2>/dev/null)
-expect_match "re-ingest" "$again" '"read":14,"new":0,"updated":0,"unchanged":14,"rejected":2'
+expect_match "re-ingest" "$again" '"read":17,"new":0,"updated":0,"unchanged":17,"rejected":2'
 printf '{"id":"s2","source":"خبرگزاری ب","title":"شایگو","text":"شایگو در پکن سخن گفت."}\n' > "$tmp/upd.jsonl"
 upd=$("$rasad" ingest --db "$db" --json "$tmp/upd.jsonl")
 expect_match "update" "$upd" '"new":0,"updated":1,"unchanged":0'
 expect_eq "old words gone" "$(ids "مسکو")" "s1"
 expect_eq "new words found" "$(ids "پکن")" "s2"
-expect_match "still 14" "$("$rasad" stats --db "$db" --json --check)" '"articles":14,.*"check":"ok"'
+expect_match "still 17" "$("$rasad" stats --db "$db" --json --check)" '"articles":17,.*"check":"ok"'
 
 # No database: a clear message, not a new empty file.
 "$rasad" search --db "$tmp/none.db" x > /dev/null 2>"$tmp/err"

@@ -59,6 +59,7 @@ int main(void)
         "نمایشگاه در سال ۱۴۰۲ برپا شد",            /* 5: Persian digits */
         "مردم ایرانی در این آزادی شادند",           /* 6: adjective, abstract noun */
         "کِتابِ او گم شد",                          /* 7: harakat */
+        "آب آشامیدنی و بی‌خوابی",                   /* 8: madda, ZWNJ inside a word */
     };
     for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
         char sql[512];
@@ -82,6 +83,11 @@ int main(void)
     TH_EQ_STR(match("m", "\"ایران\""), "6");
     TH_EQ_STR(match("s", "\"ایران\""), "");
     TH_EQ_STR(match("m", "\"آزاد\""), "6");
+    /* آ typed without madda, a word with or without its ZWNJ. */
+    TH_EQ_STR(match("s", "\"اب\""), "8");
+    TH_EQ_STR(match("m", "\"آشامیدنی\""), "8");
+    TH_EQ_STR(match("s", "\"بیخوابی\""), "8");
+    TH_EQ_STR(match("m", "\"بیخواب\""), "8");
     /* Prefix queries. */
     TH_EQ_STR(match("s", "\"کتا\" *"), "1 2 3 7");
     /* Highlights mark the bytes the document holds, not the normal form. */
@@ -94,7 +100,7 @@ int main(void)
     /* Invalid UTF-8 and empty text are indexed without error. */
     TH_EQ_INT(sqlite3_exec(db, "INSERT INTO s VALUES(CAST(X'FFD8C3' AS TEXT)); INSERT INTO s VALUES('');",
                            NULL, NULL, NULL), SQLITE_OK);
-    TH_EQ_STR(one_text("SELECT count(*) FROM s"), "9");
+    TH_EQ_STR(one_text("SELECT count(*) FROM s"), "10");
     sqlite3_close(db);
     return th_done();
 }

@@ -34,9 +34,14 @@ static void check_nothing(const char *q, const char *reason_part)
 int main(void)
 {
     /* Plain words: all of them, stop words left out. */
-    check("کتاب خوب", 0, "(\"کتاب\" AND \"خوب\")", 2);
-    check("کتاب خوب", 1, "(\"کتاب\" OR \"خوب\")", 2);
-    check("سفر وزیر به مسکو", 0, "(\"سفر\" AND \"وزیر\" AND \"مسکو\")", 3);
+    /* Neighbours may also be one compound word (joined, or with ZWNJ). */
+    check("کتاب خوب", 0, "((\"کتاب\" AND \"خوب\") OR \"کتابخوب\")", 2);
+    /* Any word: neighbours also as one word, with and without ZWNJ. */
+    check("کتاب خوب", 1, "(\"کتاب\" OR \"خوب\" OR \"کتابخوب\")", 2);
+    check("شاه از چراغ", 1, "(\"شاه\" OR \"چراغ\")", 2);
+    /* Not across a stop word, not for Latin words. */
+    check("سفر وزیر به مسکو", 0, "((\"سفر\" AND \"وزیر\" AND \"مسکو\") OR "
+          "(\"سفروزیر\" AND \"مسکو\"))", 3);
     /* Only stop words: kept, so the query still searches. */
     check("از", 0, "\"از\"", 1);
     /* Spelling variants become the index form. */
@@ -56,6 +61,9 @@ int main(void)
     check("تهران AND مسکو", 0, "\"تهران\" AND \"مسکو\"", -1);
     check("تهران NOT مسکو", 0, "\"تهران\" NOT \"مسکو\"", -1);
     check("(تهران OR مسکو) دیدار", 0, "(\"تهران\" OR \"مسکو\") AND \"دیدار\"", -1);
+    check("شاه چراغ دیدار", 0, "((\"شاه\" AND \"چراغ\" AND \"دیدار\") OR "
+          "(\"شاهچراغ\" AND \"دیدار\") OR "
+          "(\"شاه\" AND \"چراغدیدار\"))", 3);
     /* Lower-case operator words are words. */
     check("rock and roll", 0, "(\"rock\" AND \"and\" AND \"roll\")", 3);
     /* Repairs: unclosed quote and parenthesis, stray operators. */
@@ -69,7 +77,9 @@ int main(void)
     check("title:تهران", 0, "(\"title\" AND \"تهران\")", 2);
     check("a\"\"b", 0, "\"a\" AND \"b\"", -1);
     check("NEAR(a b)", 0, "\"near\" AND ((\"a\" AND \"b\"))", -1);
-    check("^تهران -مسکو +دیدار", 0, "(\"تهران\" AND \"مسکو\" AND \"دیدار\")", 3);
+    check("^تهران -مسکو +دیدار", 0, "((\"تهران\" AND \"مسکو\" AND \"دیدار\") OR "
+          "(\"تهرانمسکو\" AND \"دیدار\") OR "
+          "(\"تهران\" AND \"مسکودیدار\"))", 3);
     /* Nothing to search. */
     check_nothing("", "no words");
     check_nothing("   ", "no words");

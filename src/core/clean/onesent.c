@@ -28,10 +28,11 @@ static const struct { const char *s; size_t n; } run_marks[] = {
 
 #undef S
 
-/* First bytes of the stop marks and line breaks. */
-static const unsigned char mark_first[256] = {
+/* Bytes that can start a stop mark or line break, and the second bytes of
+ * ؟ (D8 9F) and ۔ (DB 94): Persian text is full of D8 and DB. */
+static const unsigned char mark_byte[256] = {
     ['.'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1,
-    [0xC2] = 1, [0xD8] = 1, [0xDB] = 1, [0xE2] = 1, [0xEF] = 1,
+    [0xC2] = 1, [0xE2] = 1, [0xEF] = 1, [0x9F] = 2, [0x94] = 2,
 };
 
 /* Stop marks and line breaks after their first byte, by first byte. */
@@ -90,8 +91,12 @@ int rasad__one_sentence(const char *p, size_t n)
         if (maybe_blank(s[lead]))
             return 0;
     }
-    for (size_t i = 0; i < r; i++)
-        if (mark_first[s[i]] && mark_at(s + i, r - i))
+    for (size_t i = 0; i < r; i++) {
+        int k = mark_byte[s[i]];
+        if (k == 1 && mark_at(s + i, r - i))
             return 0;
+        if (k == 2 && i > 0 && mark_at(s + i - 1, r - i + 1))
+            return 0;
+    }
     return 1;
 }

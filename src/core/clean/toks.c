@@ -40,25 +40,21 @@ static int on_token(void *ctx, int kind, const char *tok, size_t ntok,
     if (rc)
         return rc;
     char *out = t->key.p + t->key.n;
-    for (size_t i = 0; i < ntok;) {
-        const char *e2 = memchr(tok + i, 0xE2, ntok - i);
-        size_t j = e2 ? (size_t)(e2 - tok) : ntok;
-        memcpy(out, tok + i, j - i);
-        out += j - i;
-        if (j == ntok)
-            break;
-        if (j + 2 < ntok && (unsigned char)tok[j + 1] == 0x80 &&
-            (unsigned char)tok[j + 2] == 0x8C) {
-            i = j + 3;
+    uint64_t h = RASAD__FNV_SEED;       /* rasad__fnv1a of what is written */
+    for (size_t i = 0; i < ntok; i++) {
+        unsigned char b = (unsigned char)tok[i];
+        if (b == 0xE2 && i + 2 < ntok && (unsigned char)tok[i + 1] == 0x80 &&
+            (unsigned char)tok[i + 2] == 0x8C) {
+            i += 2;
             continue;
         }
-        *out++ = tok[j];
-        i = j + 1;
+        *out++ = (char)b;
+        h = (h ^ b) * 0x100000001b3ull;
     }
     *out = '\0';
     t->key.n = (size_t)(out - t->key.p);
     k->key_len = t->key.n - k->key_off;
-    k->h = rasad__fnv1a(t->key.p + k->key_off, k->key_len, RASAD__FNV_SEED);
+    k->h = h;
     if (k->key_len)
         t->n++;
     return 0;
