@@ -113,7 +113,9 @@ RASAD_API int rasad_store_ingest(rasad_store *s, const char *const *paths,
  * parenthesis are repaired or reported there too. On success *expr is a
  * NUL-terminated string the caller frees with rasad_free(), and *nterms
  * (when not NULL) counts the plain words kept, or is -1 when the query
- * used operators, phrases, prefixes or parentheses. Returns 0, RASAD_NOTFOUND,
+ * used operators, phrases, prefixes or parentheses. At most 64 words are
+ * searched and parentheses nest at most 8 deep; on success errbuf says
+ * when words were left out ("" otherwise). Returns 0, RASAD_NOTFOUND,
  * RASAD_NOMEM. */
 RASAD_API int rasad_query_to_fts(const char *q, size_t n, int any,
                                  char **expr, int *nterms,
@@ -148,7 +150,7 @@ typedef int (*rasad_hit_fn)(void *ud, const rasad_hit *hit);
 typedef struct rasad_search_info {
     int64_t total;          /* matching articles (before limit) */
     int fallback;           /* 1 when nothing matched all words and any-word ranking was used */
-    char message[256];      /* why nothing could be searched, or "" */
+    char message[256];      /* why nothing could be searched, a note (words left out), or "" */
     double ms;              /* time spent, milliseconds */
 } rasad_search_info;
 

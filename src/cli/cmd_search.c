@@ -104,6 +104,8 @@ static void run_one(rasad_store *s, rasad_search_opts *o, search_run *r, const c
         }
         fputs("}\n", stdout);
     } else if (rc == RASAD_OK) {
+        if (info.message[0])
+            printf("note: %s\n", info.message);
         if (info.fallback)
             printf("no article has all the words; best matches of any of them:\n");
         printf("%lld result%s (%.1f ms)\n", (long long)info.total, info.total == 1 ? "" : "s",

@@ -37,6 +37,9 @@ typedef struct qparse {
     int plain;                /* no operator, phrase or parenthesis seen */
     int nterms;
     int dropped_not;          /* a NOT with nothing before it */
+    int depth;                /* parentheses open around the current point */
+    size_t words;             /* tokens emitted so far (QUERY_MAX_WORDS) */
+    int cut;                  /* tokens past QUERY_MAX_WORDS were left out */
     int err;                  /* NOMEM */
 } qparse;
 
@@ -256,6 +259,10 @@ static void add_words(rasad_buf *out, const char *const *w, const unsigned char 
 /* Appends the FTS5 form of text[0..n) to out: words joined by AND (or OR
  * with any), a phrase as one string, the last token of a prefix marked.
  * Appends nothing when no token is left. */
+/* Tokens searched in one query; the rest are left out (and the caller
+ * told): a pasted page of text is not a query. */
+#define QUERY_MAX_WORDS 64
+
 static void emit_text(qparse *qp, int kind, const char *text, size_t n, rasad_buf *out)
 {
     tok_list l;
@@ -267,6 +274,15 @@ static void emit_text(qparse *qp, int kind, const char *text, size_t n, rasad_bu
         rasad__buf_release(&l.text);
         return;
     }
+    if (qp->words + l.count > QUERY_MAX_WORDS) {
+        qp->cut = 1;
+        l.count = qp->words < QUERY_MAX_WORDS ? QUERY_MAX_WORDS - qp->words : 0;
+        l.stop = 0;
+        const char *t = l.text.p;
+        for (size_t i = 0; i < l.count; i++, t += strlen(t) + 1)
+            l.stop += rasad__is_stopword(t, strlen(t));
+    }
+    qp->words += l.count;
     /* Stop words go unless they are all there is (or it is a phrase). */
     int drop_stop = kind == L_WORDS && l.stop < l.count;
     const char *t = l.text.p;
@@ -337,6 +353,11 @@ static char *take(rasad_buf *b)
     return rasad__buf_detach(b, NULL);
 }
 
+/* Parentheses nested deeper than this are ignored. */
+#define QUERY_MAX_DEPTH 8
+
+static int starts_primary(int kind);
+
 /* primary; NULL when it holds nothing searchable. */
 static char *parse_primary(qparse *qp)
 {
@@ -347,7 +368,16 @@ static char *parse_primary(qparse *qp)
     case L_LPAREN: {
         qp->plain = 0;
         lex_next(lx);
+        if (qp->depth >= QUERY_MAX_DEPTH) {
+            /* Deeper parentheses are ignored: they would only overflow
+             * FTS5's parser (and this one's stack) to no purpose. */
+            while (lx->kind == L_LPAREN)
+                lex_next(lx);
+            return starts_primary(lx->kind) ? parse_primary(qp) : NULL;
+        }
+        qp->depth++;
         char *inner = parse_or(qp);
+        qp->depth--;
         if (lx->kind == L_RPAREN)
             lex_next(lx);            /* else: unclosed, ends at the end */
         if (!inner)
@@ -492,6 +522,9 @@ int rasad_query_to_fts(const char *q, size_t n, int any, char **expr,
     }
     if (nterms)
         *nterms = qp.plain ? qp.nterms : -1;
+    if (qp.cut && errbuf && errcap)
+        snprintf(errbuf, errcap, "only the first %d words of the query were searched",
+                 QUERY_MAX_WORDS);
     *expr = out;
     return RASAD_OK;
 }

@@ -86,6 +86,30 @@ int main(void)
     check_nothing("؟!. ، ()", "no words");
     check_nothing("NOT تهران", "NOT needs words");
     check_nothing("\"\"", "no words");
+    /* Deep parentheses are flattened, long queries cut, and said so. */
+    {
+        char q[4096], *expr = NULL, err[128];
+        size_t n = 0;
+        for (int i = 0; i < 200; i++)
+            q[n++] = '(';
+        memcpy(q + n, "\xD8\xAA\xD9\x87\xD8\xB1\xD8\xA7\xD9\x86", 10);  /* تهران */
+        n += 10;
+        TH_EQ_INT(rasad_query_to_fts(q, n, 0, &expr, NULL, err, sizeof err), RASAD_OK);
+        size_t open = 0;
+        for (const char *c = expr; c && *c; c++)
+            open += *c == '(';
+        TH_CHECK(open <= 8);
+        TH_EQ_STR(err, "");
+        rasad_free(expr);
+        n = 0;
+        for (int i = 0; i < 100; i++)
+            n += (size_t)snprintf(q + n, sizeof q - n, "w%d ", i);
+        TH_EQ_INT(rasad_query_to_fts(q, n, 1, &expr, NULL, err, sizeof err), RASAD_OK);
+        TH_CHECK(strstr(expr, "\"w63\"") != NULL);
+        TH_CHECK(strstr(expr, "\"w64\"") == NULL);
+        TH_CHECK(strstr(err, "first 64 words") != NULL);
+        rasad_free(expr);
+    }
     /* Invalid UTF-8 does not break anything. */
     {
         char *expr = NULL;
