@@ -12,6 +12,13 @@ if ! command -v sqlite3 >/dev/null; then
     done_tests
     exit 1
 fi
+# In a sanitizer build the extension needs the sanitizer runtimes loaded
+# first into the (uninstrumented) sqlite3 program.
+preload=$(ldd "$rasad" 2>/dev/null | awk '/lib(asan|ubsan)\.so/ { print $3 }' | paste -sd: -)
+if [ -n "$preload" ]; then
+    export LD_PRELOAD=$preload
+    export ASAN_OPTIONS=${ASAN_OPTIONS:-}${ASAN_OPTIONS:+:}detect_leaks=0
+fi
 out=$(sqlite3 :memory: <<SQL
 .load $ext
 CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'rasad');
