@@ -16,6 +16,7 @@ SQLITE_EXTENSION_INIT3
 #include "rasad/fts.h"
 #include "rasad/stem.h"
 #include "rasad/text.h"
+#include "fts_internal.h"
 
 /* Stems of recent words: news text repeats its words (Zipf), so most
  * tokens are found here instead of going through the stemmer again. */
@@ -262,6 +263,8 @@ int rasad_fts_register(sqlite3 *db)
     if (!api || api->iVersion < 2)
         return RASAD_UNSUPPORTED;
     int rc = api->xCreateTokenizer(api, "rasad", NULL, &tok, NULL);
+    if (rc == SQLITE_OK)
+        rc = rasad__fts_rank_register(api);
     if (rc == SQLITE_NOMEM)
         return RASAD_NOMEM;
     return rc == SQLITE_OK ? RASAD_OK : RASAD_UNSUPPORTED;

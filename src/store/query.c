@@ -39,6 +39,8 @@ typedef struct qparse {
     int dropped_not;          /* a NOT with nothing before it */
     int depth;                /* parentheses open around the current point */
     size_t words;             /* tokens emitted so far (QUERY_MAX_WORDS) */
+    rasad__term_exists_fn exists;  /* is a word in the index? (may be NULL) */
+    void *exists_ud;
     int cut;                  /* tokens past QUERY_MAX_WORDS were left out */
     int err;                  /* NOMEM */
 } qparse;
@@ -259,6 +261,79 @@ static void add_words(rasad_buf *out, const char *const *w, const unsigned char 
 /* Appends the FTS5 form of text[0..n) to out: words joined by AND (or OR
  * with any), a phrase as one string, the last token of a prefix marked.
  * Appends nothing when no token is left. */
+/* Letters in the UTF-8 word t (lead bytes). */
+static size_t letters_of(const char *t)
+{
+    size_t n = 0;
+    for (; *t; t++)
+        n += ((unsigned char)*t & 0xC0) != 0x80;
+    return n;
+}
+
+/* A missing space is the commonest Persian typing slip after ZWNJ
+ * (شترچیست, قاهرکی, وعراق). A query word that is in no article is split in
+ * two where both halves are (each at least two letters, or و and a word of
+ * at least three: the conjunction written onto the next word), the most
+ * even split first. Writes the halves' lengths in bytes; returns 0 when the
+ * word stays whole. */
+static int split_unknown(qparse *qp, const char *t, size_t *left)
+{
+    static const char waw[] = "\xD9\x88";
+    unsigned char c0 = (unsigned char)t[0];
+    size_t n = strlen(t), letters = letters_of(t);
+    if (!qp->exists || letters < 4 || n > RASAD_STEM_MAX || c0 < 0xD8 || c0 > 0xDB ||
+        rasad__is_stopword(t, n) || qp->exists(qp->exists_ud, t))
+        return 0;
+    char a[RASAD_STEM_MAX + 1];
+    size_t best = 0, best_even = 0, k = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (((unsigned char)t[i] & 0xC0) == 0x80)
+            continue;
+        k++;                                 /* letters before byte i */
+        size_t rest = letters - k;
+        int waw_first = k == 1 && memcmp(t, waw, 2) == 0 && rest >= 3;
+        if ((k < 2 || rest < 2) && !waw_first)
+            continue;
+        size_t even = k < rest ? k : rest;
+        if (best && even <= best_even)
+            continue;
+        memcpy(a, t, i);
+        a[i] = '\0';
+        if ((waw_first || qp->exists(qp->exists_ud, a)) && qp->exists(qp->exists_ud, t + i)) {
+            best = i;
+            best_even = even;
+        }
+    }
+    *left = best;
+    return best != 0;
+}
+
+/* Replaces, in l, each word that split_unknown() splits by its halves. */
+static void split_list(qparse *qp, tok_list *l)
+{
+    tok_list out;
+    memset(&out, 0, sizeof out);
+    rasad__buf_init(&out.text, 0);
+    const char *t = l->text.p;
+    int changed = 0;
+    for (size_t i = 0; i < l->count; i++, t += strlen(t) + 1) {
+        size_t left;
+        if (split_unknown(qp, t, &left)) {
+            collect(&out, RASAD_TOKEN_WORD, t, left, 0, 0);
+            collect(&out, RASAD_TOKEN_WORD, t + left, strlen(t + left), 0, 0);
+            changed = 1;
+        } else {
+            collect(&out, RASAD_TOKEN_WORD, t, strlen(t), 0, 0);
+        }
+    }
+    if (!changed || out.text.err) {
+        rasad__buf_release(&out.text);
+        return;
+    }
+    rasad__buf_release(&l->text);
+    *l = out;
+}
+
 /* Tokens searched in one query; the rest are left out (and the caller
  * told): a pasted page of text is not a query. */
 #define QUERY_MAX_WORDS 64
@@ -282,6 +357,8 @@ static void emit_text(qparse *qp, int kind, const char *text, size_t n, rasad_bu
         for (size_t i = 0; i < l.count; i++, t += strlen(t) + 1)
             l.stop += rasad__is_stopword(t, strlen(t));
     }
+    if (kind == L_WORDS)
+        split_list(qp, &l);
     qp->words += l.count;
     /* Stop words go unless they are all there is (or it is a phrase). */
     int drop_stop = kind == L_WORDS && l.stop < l.count;
@@ -484,6 +561,13 @@ static char *parse_or(qparse *qp)
 int rasad_query_to_fts(const char *q, size_t n, int any, char **expr,
                        int *nterms, char *errbuf, size_t errcap)
 {
+    return rasad__query_to_fts_ex(q, n, any, NULL, NULL, expr, nterms, errbuf, errcap);
+}
+
+int rasad__query_to_fts_ex(const char *q, size_t n, int any, rasad__term_exists_fn exists,
+                           void *exists_ud, char **expr, int *nterms, char *errbuf,
+                           size_t errcap)
+{
     *expr = NULL;
     if (nterms)
         *nterms = 0;
@@ -493,6 +577,8 @@ int rasad_query_to_fts(const char *q, size_t n, int any, char **expr,
     memset(&qp, 0, sizeof qp);
     qp.any = any;
     qp.plain = 1;
+    qp.exists = exists;
+    qp.exists_ud = exists_ud;
     if (rasad_tokenizer_new(0, &qp.tk) != RASAD_OK)
         return RASAD_NOMEM;
     qp.lx.p = q ? q : "";

@@ -6,8 +6,10 @@
 #include "buf.h"
 #include "store_internal.h"
 
-/* bm25 weights: a word in the title counts twice one in the body. */
-#define RANK_SQL "bm25(article_fts, 2.0, 1.0)"
+/* bm25 with column weights: a word in the title counts twice one in the
+ * body. rasad_rank (fts_rank.c) gives bm25's scores for the rows that can
+ * be among the best keep, without reading the others' lengths. */
+#define RANK_SQL_FMT "SELECT article_fts.rowid, rasad_rank(article_fts, %zu, 2.0, 1.0)"
 
 static double now_ms(void)
 {
@@ -111,19 +113,20 @@ static int rank_rows(rasad_store *s, const char *expr, const filters *f,
                      const rasad_search_opts *o, ranked **out, size_t *n,
                      int64_t *total)
 {
+    size_t limit = (size_t)(o->limit > 0 ? o->limit : 10);
+    size_t offset = (size_t)(o->offset > 0 ? o->offset : 0);
+    size_t keep = offset + limit;
     rasad_buf sql;
     rasad__buf_init(&sql, 0);
-    static const char head[] = "SELECT article_fts.rowid, " RANK_SQL;
-    rasad__buf_add(&sql, head, sizeof head - 1);
+    char head[128];
+    int hn = snprintf(head, sizeof head, RANK_SQL_FMT, keep);
+    rasad__buf_add(&sql, head, (size_t)hn);
     add_from(&sql, f);
     add_filters(&sql, f, 2);
     sqlite3_stmt *st;
     int rc = prepare_buf(s, &sql, &st);
     if (rc != RASAD_OK)
         return rc;
-    size_t limit = (size_t)(o->limit > 0 ? o->limit : 10);
-    size_t offset = (size_t)(o->offset > 0 ? o->offset : 0);
-    size_t keep = offset + limit;
     sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
     bind_filters(st, 2, f);
     *n = 0;
@@ -193,6 +196,30 @@ static int list_hits(rasad_store *s, const char *expr, const ranked *rows, size_
     return status;
 }
 
+/* rasad__term_exists_fn over the store's index: one FTS5 lookup. */
+static int term_exists(void *ud, const char *tok)
+{
+    sqlite3_stmt *st = ud;
+    rasad_buf q;
+    rasad__buf_init(&q, 0);
+    rasad__buf_addc(&q, '"');
+    for (const char *c = tok; *c; c++) {
+        if (*c == '"')
+            rasad__buf_addc(&q, '"');
+        rasad__buf_addc(&q, *c);
+    }
+    rasad__buf_addc(&q, '"');
+    int found = 0;
+    if (!q.err) {
+        sqlite3_reset(st);
+        sqlite3_bind_text(st, 1, q.p, (int)q.n, SQLITE_STATIC);
+        found = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_reset(st);
+    }
+    rasad__buf_release(&q);
+    return found;
+}
+
 static int search_fail(rasad_search_info *info, double t0, const char *msg)
 {
     snprintf(info->message, sizeof info->message, "%s", msg);
@@ -218,9 +245,15 @@ int rasad_store_search(rasad_store *s, const rasad_search_opts *o,
 
     char *expr;
     int nterms;
-    int rc = rasad_query_to_fts(o->query, strlen(o->query), o->any, &expr, &nterms,
-                                info->message, sizeof info->message);
+    sqlite3_stmt *probe = NULL;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM article_fts WHERE article_fts MATCH ?1 LIMIT 1",
+                           -1, &probe, NULL) != SQLITE_OK)
+        probe = NULL;
+    int rc = rasad__query_to_fts_ex(o->query, strlen(o->query), o->any,
+                                    probe ? term_exists : NULL, probe, &expr, &nterms,
+                                    info->message, sizeof info->message);
     if (rc != RASAD_OK) {
+        sqlite3_finalize(probe);
         info->ms = now_ms() - t0;
         return rc;
     }
@@ -230,8 +263,9 @@ int rasad_store_search(rasad_store *s, const rasad_search_opts *o,
     if (rc == RASAD_OK && info->total == 0 && !o->any && nterms > 1) {
         /* Nothing has all the words: rank by any of them, and say so. */
         char *any_expr;
-        if (rasad_query_to_fts(o->query, strlen(o->query), 1, &any_expr, NULL,
-                               NULL, 0) == RASAD_OK) {
+        if (rasad__query_to_fts_ex(o->query, strlen(o->query), 1,
+                                   probe ? term_exists : NULL, probe, &any_expr, NULL,
+                                   NULL, 0) == RASAD_OK) {
             rasad_free(expr);
             rasad_free(rows);
             rows = NULL;
@@ -243,6 +277,7 @@ int rasad_store_search(rasad_store *s, const rasad_search_opts *o,
     if (rc == RASAD_OK && n > 0)
         rc = list_hits(s, expr, rows, n, o, fn, ud);
     rasad_free(rows);
+    sqlite3_finalize(probe);
     if (rc == RASAD_IO)
         snprintf(info->message, sizeof info->message, "%s", sqlite3_errmsg(s->db));
     rasad_free(expr);

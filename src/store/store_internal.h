@@ -48,6 +48,15 @@ int rasad__pubdate_iso(const char *p, size_t n, char out[11]);
 /* 1 when w[0..n) (normalized, folded) is a Persian stop word. */
 int rasad__is_stopword(const char *w, size_t n);
 
+/* Does the index hold the word tok (as the tokenizer would index it)? */
+typedef int (*rasad__term_exists_fn)(void *ud, const char *tok);
+
+/* rasad_query_to_fts(), with a way to ask the index about words: a word
+ * in no article is then tried as two words (query.c, split_unknown). */
+int rasad__query_to_fts_ex(const char *q, size_t n, int any,
+                           rasad__term_exists_fn exists, void *exists_ud,
+                           char **expr, int *nterms, char *errbuf, size_t errcap);
+
 /* Maps an SQLite result code to a rasad status. */
 int rasad__store_status(int sqlite_rc);
 

@@ -2,7 +2,28 @@
 #include <stdlib.h>
 #include "rasad/alloc.h"
 #include "rasad/store.h"
+#include "store_internal.h"
 #include "th.h"
+
+/* A pretend index for the missing-space rule. */
+static int in_index(void *ud, const char *tok)
+{
+    static const char *const words[] = { "شتر", "غذای", "عراق", "جنگ", "نفت", "خانه" };
+    (void)ud;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(words[i], tok) == 0)
+            return 1;
+    return 0;
+}
+
+static void check_split(const char *q, int any, const char *want)
+{
+    char *expr = NULL;
+    TH_EQ_INT(rasad__query_to_fts_ex(q, strlen(q), any, in_index, NULL, &expr, NULL, NULL, 0),
+              RASAD_OK);
+    TH_EQ_STR(expr ? expr : "", want);
+    rasad_free(expr);
+}
 
 /* Checks that q becomes want (any = 0 or 1), with nterms when want_terms >= -1. */
 static void check(const char *q, int any, const char *want, int want_terms)
@@ -86,6 +107,14 @@ int main(void)
     check_nothing("؟!. ، ()", "no words");
     check_nothing("NOT تهران", "NOT needs words");
     check_nothing("\"\"", "no words");
+    /* A word in no article is tried as two that are (a missing space). */
+    check_split("غذای شترنفت", 0, "((\"غذای\" AND \"شتر\" AND \"نفت\") OR "
+                "(\"غذایشتر\" AND \"نفت\") OR (\"غذای\" AND \"شترنفت\"))");
+    check_split("جنگ وعراق", 1, "(\"جنگ\" OR \"عراق\")");   /* و written onto the word */
+    check_split("خانه", 0, "\"خانه\"");            /* known: left whole */
+    check_split("ناشناخته", 0, "\"ناشناخته\"");    /* no split found */
+    check_split("\"شترنفت\"", 0, "\"شترنفت\"");  /* phrases are as typed */
+
     /* Deep parentheses are flattened, long queries cut, and said so. */
     {
         char q[4096], *expr = NULL, err[128];
