@@ -94,7 +94,8 @@ typedef struct rasad_ingest_opts {
 } rasad_ingest_opts;
 
 /* Reads every path (files and folders; read.h) and puts each article into
- * s, recording rejects. Adds to *st (which must be zeroed by the caller the
+ * s, recording rejects. Records over 32 MB (a JSONL line, an HTML file, a
+ * WARC record) are rejected as too long. Adds to *st (which must be zeroed by the caller the
  * first time). Returns 0 when all input was stored, RASAD_PARSE when some
  * was rejected (reported, the rest stored), RASAD_IO or RASAD_NOMEM when
  * storing failed (ingest stops; what was committed stays). */

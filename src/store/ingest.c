@@ -2,6 +2,11 @@
 #include <string.h>
 #include "store_internal.h"
 
+/* The largest record ingest reads: no news article is 32 MB, and a 200 MB
+ * single line is someone's mistake, reported and skipped rather than held
+ * in memory. */
+#define RASAD_INGEST_MAX_RECORD ((size_t)32 << 20)
+
 typedef struct ingest_ctx {
     rasad_store *s;
     const rasad_ingest_opts *o;
@@ -75,6 +80,7 @@ int rasad_store_ingest(rasad_store *s, const char *const *paths, size_t n,
     ro.on_article = on_article;
     ro.on_error = on_error;
     ro.on_file = on_file;
+    ro.max_record = RASAD_INGEST_MAX_RECORD;
     ro.ud = &c;
     uint64_t rejected_before = st->rejected;
     int rc = rasad_read_paths(paths, n, &ro, NULL);

@@ -119,6 +119,18 @@ expect_eq "old words gone" "$(ids "مسکو")" "s1"
 expect_eq "new words found" "$(ids "پکن")" "s2"
 expect_match "still 17" "$("$rasad" stats --db "$db" --json --check)" '"articles":17,.*"check":"ok"'
 
+# A 40 MB single line is reported and skipped; the lines around it are stored.
+{
+    printf '{"id":"before","text":"سطر پیش از خط بلند."}\n'
+    head -c 40000000 /dev/zero | tr '\0' 'x' | sed 's/^/{"id":"huge","text":"/; s/$/"}/'
+    echo
+    printf '{"id":"after","text":"سطر پس از خط بلند."}\n'
+} > "$tmp/huge.jsonl"
+huge=$("$rasad" ingest --db "$tmp/h.db" --json "$tmp/huge.jsonl" 2>"$tmp/err")
+expect_eq "huge line exit" "$?" 1
+expect_match "huge line skipped" "$huge" '"read":2,"new":2,.*"rejected":1'
+expect_match "huge line named" "$(cat "$tmp/err")" 'huge\.jsonl:2: line too long'
+
 # No database: a clear message, not a new empty file.
 "$rasad" search --db "$tmp/none.db" x > /dev/null 2>"$tmp/err"
 expect_eq "no db exit" "$?" 1
