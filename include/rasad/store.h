@@ -187,8 +187,8 @@ typedef struct rasad_stored {
 } rasad_stored;
 
 /* Finds the article whose input id is id (else whose key is id, else the
- * .txt or .html file at path id, else, for "#N", whose rowid is N) and
- * fills *out. Returns 0, RASAD_NOTFOUND,
+ * one read from the .txt or .html file at path id, else, for "#N", whose
+ * rowid is N) and fills *out. Returns 0, RASAD_NOTFOUND,
  * RASAD_IO, RASAD_NOMEM. */
 RASAD_API int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out);
 RASAD_API void rasad_stored_free(rasad_stored *a);
