@@ -25,9 +25,10 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --db PATH      the database (default: $RASAD_DB, else ./rasad.db)\n"
-    "  --json         {\"query\", \"total\", \"fallback\", \"ms\", \"results\": [{\"id\", \"title\",\n"
-    "                 \"source\", \"published\", \"url\", \"score\", \"snippet\"}]}; matches in\n"
-    "                 snippets are between <b> and </b>\n"
+    "  --json         {\"query\", \"total\", \"fallback\", \"results\": [{\"id\", \"title\",\n"
+    "                 \"source\", \"published\", \"url\", \"score\", \"snippet\"}], \"ms\",\n"
+    "                 \"message\" (when there is one)}; matches in snippets are\n"
+    "                 between <b> and </b>\n"
     "  --limit N      results to print (default 10)\n"
     "  --offset N     results to skip first (default 0)\n"
     "  --any          rank by any of the words (BM25 over all of them, OR)\n"
@@ -46,6 +47,8 @@ typedef struct search_run {
     int json, tty;
     int nhits;
     int64_t offset;
+    FILE *out;            /* where JSON hits go (a memory stream, so that
+                             "total" can come before "results") */
 } search_run;
 
 static int print_json_hit(void *ud, const rasad_hit *h)
@@ -53,17 +56,18 @@ static int print_json_hit(void *ud, const rasad_hit *h)
     search_run *r = ud;
     const char *fields[] = { "id", "title", "source", "published", "url" };
     const char *vals[] = { h->id, h->title, h->source, h->published, h->url };
-    fputs(r->nhits++ ? ",{" : "{", stdout);
+    FILE *f = r->out;
+    fputs(r->nhits++ ? ",{" : "{", f);
     for (int i = 0; i < 5; i++) {
-        printf("%s\"%s\":", i ? "," : "", fields[i]);
+        fprintf(f, "%s\"%s\":", i ? "," : "", fields[i]);
         if (vals[i])
-            cli_json_string(stdout, vals[i], strlen(vals[i]));
+            cli_json_string(f, vals[i], strlen(vals[i]));
         else
-            fputs("null", stdout);
+            fputs("null", f);
     }
-    printf(",\"score\":%.4f,\"snippet\":", h->score);
-    cli_json_string(stdout, h->snippet ? h->snippet : "", h->snippet ? strlen(h->snippet) : 0);
-    putchar('}');
+    fprintf(f, ",\"score\":%.4f,\"snippet\":", h->score);
+    cli_json_string(f, h->snippet ? h->snippet : "", h->snippet ? strlen(h->snippet) : 0);
+    fputc('}', f);
     return 0;
 }
 
@@ -87,22 +91,31 @@ static void run_one(rasad_store *s, rasad_search_opts *o, search_run *r, const c
                     int *status)
 {
     rasad_search_info info;
+    char *hits = NULL;
+    size_t hits_n = 0;
     o->query = q;
     r->nhits = 0;
-    if (r->json) {
-        fputs("{\"query\":", stdout);
-        cli_json_string(stdout, q, strlen(q));
-        fputs(",\"results\":[", stdout);
+    r->out = r->json ? open_memstream(&hits, &hits_n) : stdout;
+    if (!r->out) {
+        cli_error("out of memory");
+        *status = CLI_SOME_FAILED;
+        return;
     }
     int rc = rasad_store_search(s, o, r->json ? print_json_hit : print_text_hit, r, &info);
     if (r->json) {
-        printf("],\"total\":%lld,\"fallback\":%s,\"ms\":%.3f", (long long)info.total,
-               info.fallback ? "true" : "false", info.ms);
+        fclose(r->out);
+        fputs("{\"query\":", stdout);
+        cli_json_string(stdout, q, strlen(q));
+        printf(",\"total\":%lld,\"fallback\":%s,\"results\":[", (long long)info.total,
+               info.fallback ? "true" : "false");
+        fwrite(hits, 1, hits_n, stdout);
+        printf("],\"ms\":%.3f", info.ms);
         if (info.message[0]) {
             fputs(",\"message\":", stdout);
             cli_json_string(stdout, info.message, strlen(info.message));
         }
         fputs("}\n", stdout);
+        free(hits);
     } else if (rc == RASAD_OK) {
         if (info.message[0])
             printf("note: %s\n", info.message);
