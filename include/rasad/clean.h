@@ -9,6 +9,7 @@
 #define RASAD_CLEAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "rasad/export.h"
 #include "rasad/status.h"
 
@@ -97,5 +98,23 @@ RASAD_API void rasad_clean_result_free(rasad_clean_result *r);
  * line was known. Learns nothing. */
 RASAD_API int rasad_cleaner_is_repeated(rasad_cleaner *c, const char *source,
                                         const char *line, size_t n);
+
+/* The cleaner's memory, to keep it between runs (the store saves it in its
+ * database). A line is known by a 64-bit hash of its normalized form,
+ * never 0. */
+typedef int (*rasad_cleaner_line_fn)(void *ud, const char *source, uint64_t hash,
+                                     unsigned articles);
+
+/* Calls fn for each line seen in at least min_articles articles of its
+ * source. Stops at, and returns, fn's first non-zero value; else 0. */
+RASAD_API int rasad_cleaner_each_line(rasad_cleaner *c, unsigned min_articles,
+                                      rasad_cleaner_line_fn fn, void *ud);
+
+/* Tells c that the line with this hash was seen in `articles` articles of
+ * source (keeping the larger count when it knows the line already). The
+ * next article of the source that has the line counts it once more.
+ * Returns 0, RASAD_INVAL (NULL c or source, hash 0), RASAD_NOMEM. */
+RASAD_API int rasad_cleaner_remember(rasad_cleaner *c, const char *source, uint64_t hash,
+                                     unsigned articles);
 
 #endif

@@ -88,6 +88,11 @@ int rasad_store_open(const char *path, rasad_store **out, char *errbuf, size_t e
         snprintf(s->err, sizeof s->err, "out of memory");
         return store_fail(s, errbuf, errcap, RASAD_NOMEM);
     }
+    if ((rc = rasad__memory_load(s)) != RASAD_OK) {
+        snprintf(s->err, sizeof s->err, "reading what the cleaner learned: %s",
+                 sqlite3_errmsg(s->db));
+        return store_fail(s, errbuf, errcap, rc);
+    }
     *out = s;
     return RASAD_OK;
 }
@@ -96,7 +101,10 @@ int rasad_store_close(rasad_store *s)
 {
     if (!s)
         return RASAD_OK;
-    int status = rasad_store_flush(s);
+    int status = s->db && s->cleaner ? rasad__memory_save(s) : RASAD_OK;
+    int fst = rasad_store_flush(s);
+    if (status == RASAD_OK)
+        status = fst;
     for (int k = 0; k < ST_COUNT; k++)
         sqlite3_finalize(s->st[k]);
     if (s->db) {

@@ -84,7 +84,9 @@ int rasad_store_ingest(rasad_store *s, const char *const *paths, size_t n,
     ro.ud = &c;
     uint64_t rejected_before = st->rejected;
     int rc = rasad_read_paths(paths, n, &ro, NULL);
-    int frc = rasad_store_flush(s);
+    int frc = rasad__memory_save(s);
+    if (frc == RASAD_OK)
+        frc = rasad_store_flush(s);
     progress(&c);
     if (c.status)
         return c.status;

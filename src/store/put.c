@@ -298,6 +298,7 @@ int rasad_store_put(rasad_store *s, const rasad_article *a, int *outcome)
     rasad_free(joined);
     if (rc != RASAD_OK)
         return rc;
+    s->learned++;
     if (is_txt && (rc = txt_title(&cr, &title, &body_start)) != RASAD_OK) {
         rasad_clean_result_free(&cr);
         return rc;

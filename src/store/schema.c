@@ -34,6 +34,10 @@ static const char *const migrations[] = {
     "  file TEXT NOT NULL, line INTEGER NOT NULL, what TEXT NOT NULL,"
     "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
     "  UNIQUE(file, line, what));",
+    /* 2: what the cleaner learned of each source, kept between runs */
+    "CREATE TABLE source_line("
+    "  source TEXT NOT NULL, hash INTEGER NOT NULL, articles INTEGER NOT NULL,"
+    "  PRIMARY KEY(source, hash)) WITHOUT ROWID;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -27,6 +27,7 @@ struct rasad_store {
     unsigned batch;             /* articles per transaction */
     unsigned pending;           /* articles in the open transaction */
     int in_tx;
+    int learned;                /* articles cleaned since the memory was saved */
     char err[256];              /* last error not from SQLite */
 };
 
@@ -36,6 +37,12 @@ int rasad__store_migrate(rasad_store *s);
 
 /* Prepares statement k once; returns it reset, or NULL on error. */
 sqlite3_stmt *rasad__store_stmt(rasad_store *s, enum store_stmt k);
+
+/* The cleaner's memory of each source's lines (memory.c): loaded when the
+ * store opens, saved after an ingest and when it closes. Both return 0 or
+ * a status. */
+int rasad__memory_load(rasad_store *s);
+int rasad__memory_save(rasad_store *s);
 
 /* Opens a transaction if none is open. Returns 0 or RASAD_IO. */
 int rasad__store_begin(rasad_store *s);

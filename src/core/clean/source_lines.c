@@ -96,6 +96,22 @@ void rasad__source_next_article(rasad__source *s)
     s->article++;
 }
 
+/* Makes room for one more line; returns 0, 1 when the table is full and
+ * learns nothing new, or RASAD_NOMEM. */
+static int make_room(rasad__source *s)
+{
+    if (2 * (s->n + 1) <= s->cap)
+        return 0;                           /* keep the load at most 1/2 */
+    int rc;
+    if (s->cap < 2 * (size_t)RASAD__CLEAN_SOURCE_MAX_LINES)
+        rc = rehash(s, s->cap ? 2 * s->cap : 256, 0);
+    else
+        rc = rehash(s, s->cap, 2);          /* full: forget the single ones */
+    if (rc)
+        return rc;
+    return 2 * (s->n + 1) > s->cap;         /* still full */
+}
+
 int rasad__source_learn(rasad__source *s, const char *key, size_t n, uint32_t *count)
 {
     uint64_t h = line_hash(key, n);
@@ -111,19 +127,12 @@ int rasad__source_learn(rasad__source *s, const char *key, size_t n, uint32_t *c
             return 0;
         }
     }
-    /* A new line: keep the load at most 1/2. */
-    if (2 * (s->n + 1) > s->cap) {
-        int rc;
-        if (s->cap < 2 * (size_t)RASAD__CLEAN_SOURCE_MAX_LINES)
-            rc = rehash(s, s->cap ? 2 * s->cap : 256, 0);
-        else
-            rc = rehash(s, s->cap, 2);      /* full: forget the single ones */
-        if (rc)
-            return rc;
-        if (2 * (s->n + 1) > s->cap) {      /* still full: learn nothing new */
-            *count = 1;
-            return 0;
-        }
+    int room = make_room(s);
+    if (room < 0)
+        return room;
+    if (room) {                             /* full: learn nothing new */
+        *count = 1;
+        return 0;
     }
     entry *e = slot(s->t, s->cap, h);
     *e = (entry){ h, 1, s->article };
@@ -138,6 +147,50 @@ uint32_t rasad__source_count(const rasad__source *s, const char *key, size_t n)
         return 0;
     const entry *e = slot(s->t, s->cap, line_hash(key, n));
     return e->h ? e->count : 0;
+}
+
+int rasad_cleaner_each_line(rasad_cleaner *c, unsigned min_articles,
+                            rasad_cleaner_line_fn fn, void *ud)
+{
+    if (!c || !fn)
+        return 0;
+    for (size_t i = 0; i < c->nsources; i++) {
+        const rasad__source *s = c->sources[i];
+        for (size_t k = 0; k < s->cap; k++) {
+            if (!s->t[k].h || s->t[k].count < min_articles)
+                continue;
+            int rc = fn(ud, s->name, s->t[k].h, s->t[k].count);
+            if (rc)
+                return rc;
+        }
+    }
+    return 0;
+}
+
+int rasad_cleaner_remember(rasad_cleaner *c, const char *source, uint64_t hash,
+                           unsigned articles)
+{
+    if (!c || !source || !hash)
+        return RASAD_INVAL;
+    rasad__source *s = rasad__source_get(c, source, 1);
+    if (!s)
+        return RASAD_NOMEM;
+    uint32_t count = articles > UINT32_MAX ? UINT32_MAX : (uint32_t)articles;
+    if (s->cap) {
+        entry *e = slot(s->t, s->cap, hash);
+        if (e->h) {
+            if (e->count < count)
+                e->count = count;
+            return 0;
+        }
+    }
+    int room = make_room(s);
+    if (room)
+        return room < 0 ? room : 0;
+    /* last: no article of this run, so the next one that has it counts */
+    *slot(s->t, s->cap, hash) = (entry){ hash, count, UINT32_MAX };
+    s->n++;
+    return 0;
 }
 
 void rasad__sources_free(rasad_cleaner *c)
