@@ -84,8 +84,15 @@ def score(gold, out):
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] in ("-h", "--help"):
+        print(__doc__.strip())
+        return 0
     rasad = sys.argv[1] if len(sys.argv) > 1 else "build/rasad"
     data = sys.argv[2] if len(sys.argv) > 2 else "../shared/data/zwnj/ud-perdt"
+    if not os.access(rasad, os.X_OK):
+        print("zwnj_eval: no rasad program at %s (build it, or name it: "
+              "bench/zwnj_eval.py PATH/TO/rasad)" % rasad, file=sys.stderr)
+        return 2
     files = sorted(glob.glob(os.path.join(data, "*.conllu")))
     if not files:
         print("zwnj_eval: no .conllu files in %s; nothing to score" % data)
