@@ -68,6 +68,8 @@ const rasad__zw_affix rasad__zw_bound[] = {
     AFFIX("نگار"), AFFIX("کنندگان"), AFFIX("کننده"), AFFIX("آموزان"),
     AFFIX("پردازی"), AFFIX("پرداز"), AFFIX("آفرینی"), AFFIX("سرایی"),
     AFFIX("نویسان"), AFFIX("نویسی"), AFFIX("درمانی"), AFFIX("زدایی"),
+    AFFIX("بینی"), AFFIX("پوشی"), AFFIX("شویی"), AFFIX("ریزی"),
+    AFFIX("پرسی"), AFFIX("فشانی"), AFFIX("گزینی"),
 };
 
 /* Second parts that news writes joined (هدفمند, اصولگرا, پیگیری) except
