@@ -272,6 +272,10 @@ int rasad__zw_outer_suffix(span t, size_t *stem)
         int bare_ye = t.n - y == 4 && memcmp(t.p + y, "\xD8\xA7\xDB\x8C", 4) == 0;
         if (!(bare_ye && !rasad__zw_last_joins(t.p, x)) && (is_participle(h) || letters(p) > 3))
             x = 0;
+        /* a plural of no known word loses to ه + ای of a known one
+         * (ماهواره‌ای, not ماهوار + های) */
+        else if (!known(p))
+            x = 0;
     }
     if (x) {
         *stem = x;
