@@ -28,8 +28,7 @@ static const char *const get_sql[] = {
     "SELECT rowid FROM article WHERE ext_id = ?1 ORDER BY rowid LIMIT 1",
     "SELECT rowid FROM article WHERE key = ?1",
     "SELECT rowid FROM article WHERE key = 'file:' || ?1",
-    "SELECT rowid FROM article WHERE file = ?1 AND format IN ('txt', 'html')"
-    " ORDER BY rowid LIMIT 1",
+    "SELECT rowid FROM article WHERE file = ?1 AND format IN ('txt', 'html') ORDER BY rowid LIMIT 1",
 };
 
 static int find_rowid(rasad_store *s, const char *id, int64_t *rowid)
