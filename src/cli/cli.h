@@ -16,6 +16,7 @@ typedef struct cli_command {
 } cli_command;
 
 /* The subcommands (cmd_<name>.c), listed in commands.c. */
+int cmd_dedup(int argc, char **argv);
 int cmd_normalize(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);

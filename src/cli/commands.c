@@ -4,6 +4,7 @@
 #include "cli.h"
 
 const cli_command cli_commands[] = {
+    { "dedup",     cmd_dedup,     "mark or drop exact and near-duplicate articles in JSONL (MinHash + LSH)" },
     { "ingest",    cmd_ingest,    "read articles (txt, JSONL, HTML, WARC), clean them and store them in the archive" },
     { "normalize", cmd_normalize, "write Persian text in rasad's canonical form, line for line" },
     { "search",    cmd_search,    "search the archive in Persian: words, \"phrases\", prefix*, AND/OR/NOT" },
