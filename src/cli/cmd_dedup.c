@@ -146,6 +146,22 @@ static void put_marked(const char *line, size_t n, int has_nl, const char *dup_o
         putchar('\n');
 }
 
+/* A line that already has "dup_of" or "jaccard" (the output of an earlier
+ * run): the object is written again with the two set, so that no key is
+ * there twice. */
+static void put_remarked(json_t *obj, int has_nl, const char *dup_of, double j)
+{
+    json_t *d = json_loads(dup_of, JSON_DECODE_ANY, NULL);
+    json_object_set_new(obj, "dup_of", d ? d : json_null());
+    json_object_set_new(obj, "jaccard", json_real((double)(long)(j * 10000 + 0.5) / 10000));
+    char *s = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    if (s)
+        fputs(s, stdout);
+    free(s);
+    if (has_nl)
+        putchar('\n');
+}
+
 /* The JSON text naming canonical line lineno: its id, else the number. */
 static char *id_text(const run *r, json_t *obj, uint64_t lineno)
 {
@@ -232,7 +248,9 @@ static int on_line(run *r, const char *file, uint64_t fline, const char *line, s
             r->exact++;
         else
             r->nearer++;
-        if (r->mode == MARK)
+        if (r->mode == MARK && (json_object_get(obj, "dup_of") || json_object_get(obj, "jaccard")))
+            put_remarked(obj, has_nl, r->canon[res.group], res.jaccard);
+        else if (r->mode == MARK)
             put_marked(line, n, has_nl, r->canon[res.group], res.jaccard);
     } else {
         r->kept++;
@@ -343,7 +361,7 @@ static int read_all(run *r, char **files, int nfiles)
             continue;
         }
         gzbuffer(g, 1 << 17);
-        rc = each_line(r, g, name, &b);
+        rc = each_line(r, g, strcmp(name, "-") == 0 ? "<stdin>" : name, &b);
         gzclose(g);
         if (rc != 0)
             status = CLI_SOME_FAILED;

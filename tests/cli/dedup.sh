@@ -63,6 +63,12 @@ expect_eq "json stats" "$(printf '%s' "$js" | /usr/bin/python3 -c 'import json,s
 expect_eq "deterministic" "$(cmp -s "$tmp/mark.jsonl" "$tmp/mark2.jsonl"; echo $?)" "0"
 # shingle dump
 expect_match "dump" "$("$rasad" dedup --dump-shingles "$tmp/in.jsonl" 2>/dev/null | head -1)" '^\{"line":1,"id":"a1","fp":"[0-9a-f]{16}","shingles":\["[0-9a-f]{16}"'
+# marking marked output again: the keys are replaced, never written twice
+again=$("$rasad" dedup --quiet "$tmp/in.jsonl" 2>/dev/null | "$rasad" dedup --quiet 2>"$tmp/again.err")
+expect_match "standard input named in warnings" "$(cat "$tmp/again.err")" '^<stdin>:3: invalid JSON' 
+expect_eq "re-marking keeps one dup_of per line" "$(printf '%s\n' "$again" | grep -c '"dup_of".*"dup_of"')" "0"
+expect_eq "re-marking marks the same lines" "$(printf '%s\n' "$again" | grep -c '"dup_of"')" \
+    "$("$rasad" dedup --quiet "$tmp/in.jsonl" 2>/dev/null | grep -c '"dup_of"')"
 # exit codes
 "$rasad" dedup --quiet "$tmp/missing.jsonl" "$tmp/in.jsonl" > "$tmp/m.out" 2>/dev/null
 expect_eq "missing file" "$?" "1"
