@@ -56,7 +56,10 @@ enum rasad_put_outcome {
  * same raw content is UNCHANGED, with other content UPDATED. Writes go in
  * transactions of batch articles (rasad_store_set_batch), so a crash loses
  * at most the open batch, never consistency; rasad_store_flush or close
- * commits. Stores the outcome in *outcome when not NULL. Returns 0,
+ * commits. A new article that duplicates an earlier one (exact, or near at
+ * Jaccard >= 0.8: docs/dedup.md) is stored with dup_of set and is not
+ * indexed: search finds its group through the earliest article, with its
+ * number of copies. Stores the outcome in *outcome when not NULL. Returns 0,
  * RASAD_INVAL (no text), RASAD_IO (SQLite error: see rasad_store_errmsg),
  * RASAD_NOMEM. */
 RASAD_API int rasad_store_put(rasad_store *s, const rasad_article *a,
@@ -144,6 +147,7 @@ typedef struct rasad_hit {
     const char *url;
     double score;           /* BM25, higher is better */
     const char *snippet;    /* from the original text, matches marked */
+    int64_t copies;         /* articles stored as duplicates of this one */
 } rasad_hit;
 
 typedef int (*rasad_hit_fn)(void *ud, const rasad_hit *hit);
@@ -184,6 +188,9 @@ typedef struct rasad_stored {
     char *file;            /* where it was read from */
     long line;
     char *format;
+    char *dup_of;          /* id of the article this one duplicates, or NULL */
+    double dup_jaccard;    /* how close (1 for an exact copy) */
+    int64_t copies;        /* articles stored as duplicates of this one */
 } rasad_stored;
 
 /* Finds the article whose input id is id (else whose key is id, else the
@@ -195,6 +202,7 @@ RASAD_API void rasad_stored_free(rasad_stored *a);
 
 typedef struct rasad_store_stats {
     int64_t articles;
+    int64_t duplicates;     /* articles stored as duplicates of an earlier one */
     int64_t sources;
     int64_t rejected;       /* distinct rejected inputs recorded */
     int64_t db_bytes;       /* size of the database (page_count * page_size) */

@@ -9,7 +9,9 @@ static const char usage[] =
     "                    [--source S] [--since DATE] [--until DATE] QUERY...\n"
     "       rasad search [--db PATH] [options] --queries FILE\n"
     "\n"
-    "Finds articles, best first (BM25; a word in the title counts twice). Every\n"
+    "Finds articles, best first (BM25; a word in the title counts twice), each\n"
+    "group of duplicates once, through its earliest article, with the number of\n"
+    "its copies. Every\n"
     "spelling of a word finds the same articles: ي/ی, ك/ک, ZWNJ, space or joined\n"
     "(می‌رود, می رود, میرود), Persian, Arabic-Indic or ASCII digits, harakat.\n"
     "\n"
@@ -26,7 +28,8 @@ static const char usage[] =
     "options:\n"
     "  --db PATH      the database (default: $RASAD_DB, else ./rasad.db)\n"
     "  --json         {\"query\", \"total\", \"fallback\", \"results\": [{\"id\", \"title\",\n"
-    "                 \"source\", \"published\", \"url\", \"score\", \"snippet\"}], \"ms\",\n"
+    "                 \"source\", \"published\", \"url\", \"score\", \"copies\", \"snippet\"}],\n"
+    "                 \"ms\","
     "                 \"message\" (when there is one)}; matches in snippets are\n"
     "                 between <b> and </b>\n"
     "  --limit N      results to print (default 10)\n"
@@ -65,7 +68,8 @@ static int print_json_hit(void *ud, const rasad_hit *h)
         else
             fputs("null", f);
     }
-    fprintf(f, ",\"score\":%.4f,\"snippet\":", h->score);
+    fprintf(f, ",\"score\":%.4f,\"copies\":%lld,\"snippet\":", h->score,
+            (long long)h->copies);
     cli_json_string(f, h->snippet ? h->snippet : "", h->snippet ? strlen(h->snippet) : 0);
     fputc('}', f);
     return 0;
@@ -75,7 +79,10 @@ static int print_text_hit(void *ud, const rasad_hit *h)
 {
     search_run *r = ud;
     r->nhits++;
-    printf("%lld. %s\n", (long long)(r->offset + r->nhits), h->title ? h->title : "(no title)");
+    printf("%lld. %s", (long long)(r->offset + r->nhits), h->title ? h->title : "(no title)");
+    if (h->copies)
+        printf("  (+%lld %s)", (long long)h->copies, h->copies == 1 ? "copy" : "copies");
+    putchar('\n');
     printf("   %s%s%s%sid %s\n", h->source ? h->source : "", h->source ? "  " : "",
            h->published ? h->published : "", h->published ? "  " : "", h->id);
     if (h->snippet && *h->snippet) {   /* on one line */

@@ -12,7 +12,9 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --db PATH   the database (default: $RASAD_DB, else ./rasad.db)\n"
-    "  --json      {\"id\", \"title\", \"source\", \"url\", \"published\", \"text\",\n"
+    "  --json      {\"id\", \"title\", \"source\", \"url\", \"published\",\n"
+    "              \"published_date\", \"text\", \"dup_of\" (the id of the article this\n"
+    "              one duplicates, or null), \"dup_jaccard\", \"copies\",\n"
     "              \"meta\": {...}, \"removed\": [{\"line\", \"reason\", \"text\"}]}\n"
     "              (\"removed\" only with --removed)\n"
     "  --removed   also list the removed lines\n"
@@ -39,6 +41,10 @@ static void print_json(const rasad_stored *a, int removed)
     json_field("published", a->published, 0);
     json_field("published_date", a->published_date, 0);
     json_field("text", a->text, 0);
+    json_field("dup_of", a->dup_of, 0);
+    if (a->dup_of)
+        printf(",\"dup_jaccard\":%.4f", a->dup_jaccard);
+    printf(",\"copies\":%lld", (long long)a->copies);
     /* meta and removed are JSON written by the library. */
     printf(",\"meta\":%s", a->meta_json ? a->meta_json : "{}");
     if (removed)
@@ -57,6 +63,10 @@ static void print_text(const rasad_stored *a, int removed)
                a->published_date ? a->published_date : "", a->published_date ? ")" : "");
     if (a->url)
         printf("url: %s\n", a->url);
+    if (a->dup_of)
+        printf("duplicate of: %s (Jaccard %.2f)\n", a->dup_of, a->dup_jaccard);
+    if (a->copies)
+        printf("copies: %lld stored as duplicates of this one\n", (long long)a->copies);
     if (a->meta_json && strcmp(a->meta_json, "{}") != 0)
         printf("meta: %s\n", a->meta_json);
     printf("\n%s\n", a->text ? a->text : "");

@@ -10,7 +10,7 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  --db PATH   the database (default: $RASAD_DB, else ./rasad.db)\n"
-    "  --json      one object: {\"articles\", \"sources\", \"rejected\", \"db_bytes\",\n"
+    "  --json      one object: {\"articles\", \"duplicates\", \"sources\", \"rejected\", \"db_bytes\",\n"
     "              \"schema_version\", \"by_source\": {source: articles}}\n"
     "  --check     also verify the database and that the full-text index\n"
     "              matches the articles (\"check\": \"ok\" or the problem)\n"
@@ -68,15 +68,15 @@ int cmd_stats(int argc, char **argv)
     } else {
         src_run r = { json, 0 };
         if (json)
-            printf("{\"articles\":%lld,\"sources\":%lld,\"rejected\":%lld,\"db_bytes\":%lld,"
-                   "\"schema_version\":%d,\"by_source\":{",
-                   (long long)st.articles, (long long)st.sources, (long long)st.rejected,
-                   (long long)st.db_bytes, st.schema_version);
+            printf("{\"articles\":%lld,\"duplicates\":%lld,\"sources\":%lld,\"rejected\":%lld,"
+                   "\"db_bytes\":%lld,\"schema_version\":%d,\"by_source\":{",
+                   (long long)st.articles, (long long)st.duplicates, (long long)st.sources,
+                   (long long)st.rejected, (long long)st.db_bytes, st.schema_version);
         else
-            printf("database  %s (schema %d, %.1f MB)\narticles  %lld\nsources   %lld\n"
-                   "rejected  %lld inputs\n",
+            printf("database  %s (schema %d, %.1f MB)\narticles  %lld (%lld of them duplicates)\n"
+                   "sources   %lld\nrejected  %lld inputs\n",
                    path, st.schema_version, st.db_bytes / 1e6, (long long)st.articles,
-                   (long long)st.sources, (long long)st.rejected);
+                   (long long)st.duplicates, (long long)st.sources, (long long)st.rejected);
         rasad_store_each_source(s, on_source, &r);
         char msg[512] = "";
         int crc = check ? rasad_store_check(s, msg, sizeof msg) : RASAD_OK;

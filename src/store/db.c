@@ -6,7 +6,8 @@
 #include "store_internal.h"
 
 static const char *const stmt_sql[ST_COUNT] = {
-    [ST_FIND_KEY] = "SELECT rowid, raw_hash FROM article WHERE key = ?1",
+    [ST_FIND_KEY] = "SELECT rowid, raw_hash, dup_of FROM article WHERE key = ?1",
+    [ST_SET_DUP] = "UPDATE article SET dup_of = ?2, dup_jaccard = ?3 WHERE rowid = ?1",
     [ST_INSERT] =
         "INSERT INTO article(key, ext_id, url, source, title, published,"
         " published_date, format, file, line, raw, raw_hash, text, norm, meta, removed)"
@@ -112,6 +113,7 @@ int rasad_store_close(rasad_store *s)
         sqlite3_close_v2(s->db);
     }
     rasad_cleaner_free(s->cleaner);
+    rasad_dedup_free(s->dd);
     rasad_norm_free(s->norm);
     rasad_free(s);
     return status;

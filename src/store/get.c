@@ -110,7 +110,10 @@ int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out)
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db,
             "SELECT rowid, ext_id, key, url, source, title, published, published_date,"
-            " text, norm, meta, removed, file, line, format FROM article WHERE rowid = ?1",
+            " text, norm, meta, removed, file, line, format,"
+            " (SELECT coalesce(c.ext_id, c.key) FROM article c WHERE c.rowid = article.dup_of),"
+            " dup_jaccard, (SELECT count(*) FROM article d WHERE d.dup_of = article.rowid)"
+            " FROM article WHERE rowid = ?1",
             -1, &st, NULL) != SQLITE_OK)
         return RASAD_IO;
     sqlite3_bind_int64(st, 1, rowid);
@@ -128,6 +131,9 @@ int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out)
         *cols[i] = dup_col(st, i + 1, &nomem);
     out->line = (long)sqlite3_column_int64(st, 13);
     out->format = dup_col(st, 14, &nomem);
+    out->dup_of = dup_col(st, 15, &nomem);
+    out->dup_jaccard = sqlite3_column_double(st, 16);
+    out->copies = sqlite3_column_int64(st, 17);
     sqlite3_finalize(st);
     if (!nomem && out->removed_json)
         nomem = parse_removed(out) != RASAD_OK;
@@ -144,7 +150,7 @@ void rasad_stored_free(rasad_stored *a)
         return;
     char *strs[] = { a->id, a->key, a->url, a->source, a->title, a->published,
                      a->published_date, a->text, a->norm, a->meta_json,
-                     a->removed_json, a->file, a->format };
+                     a->removed_json, a->file, a->format, a->dup_of };
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
         rasad_free(strs[i]);
     for (size_t i = 0; a->removed && i < a->n_removed; i++) {
@@ -177,6 +183,7 @@ int rasad_store_stats_get(rasad_store *s, rasad_store_stats *st)
     rasad_store_flush(s);
     int ok = 1;
     st->articles = scalar(s, "SELECT count(*) FROM article", &ok);
+    st->duplicates = scalar(s, "SELECT count(*) FROM article WHERE dup_of IS NOT NULL", &ok);
     st->sources = scalar(s, "SELECT count(DISTINCT source) FROM article", &ok);
     st->rejected = scalar(s, "SELECT count(*) FROM reject", &ok);
     st->db_bytes = scalar(s, "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size", &ok);

@@ -161,8 +161,25 @@ typedef struct put_row {
     uint64_t hash;
 } put_row;
 
+/* Marks rowid a duplicate of dup_of. */
+static int set_dup(rasad_store *s, int64_t rowid, int64_t dup_of, double jaccard)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_SET_DUP);
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int64(st, 1, rowid);
+    sqlite3_bind_int64(st, 2, dup_of);
+    sqlite3_bind_double(st, 3, jaccard);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? RASAD_OK : rasad__store_status(rc);
+}
+
+/* Inserts (rowid 0) or updates the article row, then indexes it unless
+ * it is a duplicate (a new article is checked here; an updated one keeps
+ * its status, is_dup). */
 static int write_row(rasad_store *s, const rasad_article *a, const put_row *r,
-                     int64_t rowid)
+                     int64_t rowid, int is_dup)
 {
     sqlite3_stmt *st = rasad__store_stmt(s, rowid ? ST_UPDATE : ST_INSERT);
     if (!st)
@@ -191,8 +208,17 @@ static int write_row(rasad_store *s, const rasad_article *a, const put_row *r,
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return rasad__store_status(rc);
-    if (!rowid)
+    if (!rowid) {
         rowid = sqlite3_last_insert_rowid(s->db);
+        int64_t dup_of;
+        double jaccard;
+        if ((rc = rasad__dedup_check(s, rowid, r->body, r->body_n, &dup_of, &jaccard)) != RASAD_OK)
+            return rc;
+        if (dup_of)
+            return set_dup(s, rowid, dup_of, jaccard);
+    } else if (is_dup) {
+        return RASAD_OK;
+    }
     sqlite3_stmt *fi = rasad__store_stmt(s, ST_FTS_INSERT);
     if (!fi)
         return RASAD_IO;
@@ -205,7 +231,8 @@ static int write_row(rasad_store *s, const rasad_article *a, const put_row *r,
 }
 
 /* Looks key up: *rowid 0 when absent, else its rowid and stored hash. */
-static int find_key(rasad_store *s, const char *key, int64_t *rowid, uint64_t *hash)
+static int find_key(rasad_store *s, const char *key, int64_t *rowid, uint64_t *hash,
+                    int *is_dup)
 {
     sqlite3_stmt *st = rasad__store_stmt(s, ST_FIND_KEY);
     if (!st)
@@ -213,9 +240,11 @@ static int find_key(rasad_store *s, const char *key, int64_t *rowid, uint64_t *h
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     *rowid = 0;
+    *is_dup = 0;
     if (rc == SQLITE_ROW) {
         *rowid = sqlite3_column_int64(st, 0);
         *hash = (uint64_t)sqlite3_column_int64(st, 1);
+        *is_dup = sqlite3_column_type(st, 2) != SQLITE_NULL;
     }
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? RASAD_OK : rasad__store_status(rc);
@@ -263,7 +292,8 @@ int rasad_store_put(rasad_store *s, const rasad_article *a, int *outcome)
         return rc;
     int64_t rowid;
     uint64_t old_hash = 0;
-    if ((rc = find_key(s, r.key, &rowid, &old_hash)) != RASAD_OK)
+    int is_dup = 0;
+    if ((rc = find_key(s, r.key, &rowid, &old_hash, &is_dup)) != RASAD_OK)
         return rc;
     if (rowid && old_hash == r.hash) {
         if (outcome)
@@ -318,10 +348,10 @@ int rasad_store_put(rasad_store *s, const rasad_article *a, int *outcome)
         r.removed = removed;
         if (a->published)
             rasad__pubdate_iso(a->published, strlen(a->published), r.date);
-        if (rowid)
+        if (rowid && !is_dup)
             rc = unindex(s, rowid);
         if (rc == RASAD_OK)
-            rc = write_row(s, a, &r, rowid);
+            rc = write_row(s, a, &r, rowid, is_dup);
     }
     free(meta);     /* jansson's json_dumps allocates with malloc */
     free(removed);

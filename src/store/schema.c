@@ -38,6 +38,10 @@ static const char *const migrations[] = {
     "CREATE TABLE source_line("
     "  source TEXT NOT NULL, hash INTEGER NOT NULL, articles INTEGER NOT NULL,"
     "  PRIMARY KEY(source, hash)) WITHOUT ROWID;",
+    /* 3: duplicates: the group's earliest article, and how close */
+    "ALTER TABLE article ADD COLUMN dup_of INTEGER;"
+    "ALTER TABLE article ADD COLUMN dup_jaccard REAL;"
+    "CREATE INDEX article_dup_of ON article(dup_of);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

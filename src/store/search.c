@@ -161,7 +161,8 @@ static int list_hits(rasad_store *s, const char *expr, const ranked *rows, size_
     int rc;
     static const char one[] =
         "SELECT coalesce(a.ext_id, a.key), a.title, a.source, a.published, a.url,"
-        " snippet(article_fts, 1, ?2, ?3, ' … ', ?4)"
+        " snippet(article_fts, 1, ?2, ?3, ' … ', ?4),"
+        " (SELECT count(*) FROM article d WHERE d.dup_of = a.rowid)"
         " FROM article_fts JOIN article a ON a.rowid = article_fts.rowid"
         " WHERE article_fts MATCH ?1 AND article_fts.rowid = ?5";
     sqlite3_stmt *st;
@@ -186,6 +187,7 @@ static int list_hits(rasad_store *s, const char *expr, const ranked *rows, size_
             h.published = col_text(st, 3);
             h.url = col_text(st, 4);
             h.snippet = col_text(st, 5);
+            h.copies = sqlite3_column_int64(st, 6);
             status = fn(ud, &h);
         } else if (rc != SQLITE_DONE) {
             status = rasad__store_status(rc);

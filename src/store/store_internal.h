@@ -4,12 +4,14 @@
 
 #include <sqlite3.h>
 #include "rasad/clean.h"
+#include "rasad/dedup.h"
 #include "rasad/store.h"
 #include "rasad/text.h"
 
 /* Prepared statements, made once per store (index into rasad_store.st). */
 enum store_stmt {
-    ST_FIND_KEY,      /* rowid, hash of an article by key */
+    ST_FIND_KEY,      /* rowid, hash, dup_of of an article by key */
+    ST_SET_DUP,       /* mark an article a duplicate */
     ST_INSERT,        /* a new article */
     ST_UPDATE,        /* replace an article's content */
     ST_FTS_INSERT,    /* index title/text under a rowid */
@@ -24,6 +26,8 @@ struct rasad_store {
     sqlite3_stmt *st[ST_COUNT];
     rasad_cleaner *cleaner;     /* learns per-source lines during ingest */
     rasad_norm *norm;           /* reader's normal form for the norm column */
+    rasad_dedup *dd;            /* the canonical articles' shingles (dedup.c), made
+                                   on the first put of a session */
     unsigned batch;             /* articles per transaction */
     unsigned pending;           /* articles in the open transaction */
     int in_tx;
@@ -43,6 +47,13 @@ sqlite3_stmt *rasad__store_stmt(rasad_store *s, enum store_stmt k);
  * a status. */
 int rasad__memory_load(rasad_store *s);
 int rasad__memory_save(rasad_store *s);
+
+/* Duplicates (store_dedup.c): *dup_of gets the rowid of the canonical
+ * article that body (of the article just stored as rowid) duplicates, or
+ * 0; *jaccard how close. Loads the index from the database first when the
+ * session has none. Returns 0 or a status. */
+int rasad__dedup_check(rasad_store *s, int64_t rowid, const char *body, size_t n,
+                       int64_t *dup_of, double *jaccard);
 
 /* Opens a transaction if none is open. Returns 0 or RASAD_IO. */
 int rasad__store_begin(rasad_store *s);
