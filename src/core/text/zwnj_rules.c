@@ -317,8 +317,13 @@ static size_t bound_stem(span t, const affix *list, uint32_t m, int heh_only)
         if (!ends_with(t, &list[i]))
             continue;
         span x = { t.p, t.n - list[i].n };
+        size_t ignored;
+        /* and only where the first part is final: were it a verb with می
+         * or a word with a suffix of its own, planning the output again
+         * would split it further (میروی‌گزینی -> می‌روی‌گزینی) */
         if (letters(x) >= 2 && rasad__zw_last_joins(x.p, x.n) &&
-            (!heh_only || last_cp(x) == 0x0647) && lex(x) && !lex_base(t))
+            (!heh_only || last_cp(x) == 0x0647) && lex(x) && !lex_base(t) &&
+            !rasad__zw_verb_prefix(x) && !rasad__zw_outer_suffix(x, &ignored))
             return x.n;
         return 0;
     }
@@ -366,8 +371,26 @@ int rasad__zw_pair_rule(span a, span b, int a_whole)
      * ت or ا: that is tested first */
     if (a_mi && in_list(a, rasad__zw_verb_prefixes, COUNT(rasad__zw_verb_prefixes)))
         return is_verb(b);
-    if (b1 == 0x0647 && in_list(b, rasad__zw_plural, COUNT(rasad__zw_plural)))
-        return letters(a) >= 2;
+    if (b1 == 0x0647 && in_list(b, rasad__zw_plural, COUNT(rasad__zw_plural))) {
+        if (letters(a) < 2)
+            return 0;
+        if (!rasad__zw_last_joins(a.p, a.n)) {
+            /* the space would just go (دانند هایم -> دانندهایم), and if a + ه
+             * is a word the joined form reads as a + ه + a clitic
+             * (داننده‌ایم) when planned again: keep the two apart. a is
+             * tested without a verb prefix too, which the word before may
+             * be given (می‌دانند). */
+            span c = { b.p + 2, b.n - 2 };
+            size_t k = rasad__zw_verb_prefix(a);
+            /* (a bare ای stays the plural there: قراردادهای) */
+            int bare_ye = c.n == 4 && memcmp(c.p, "\xD8\xA7\xDB\x8C", 4) == 0;
+            if (!bare_ye && in_list(c, rasad__zw_after_heh, COUNT(rasad__zw_after_heh)) &&
+                (lex3(a.p, a.n, "\xD9\x87", 2, NULL, 0) ||
+                 (k && lex3(a.p + k, a.n - k, "\xD9\x87", 2, NULL, 0))))
+                return 0;
+        }
+        return 1;
+    }
     if (b1 == 0x062a && in_list(b, rasad__zw_compar, COUNT(rasad__zw_compar)))
         /* or an adjective in ی the list gives no degrees (آبی تر) */
         return is_adjective(a) ||
