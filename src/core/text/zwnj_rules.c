@@ -375,6 +375,10 @@ int rasad__zw_pair_rule(span a, span b, int a_whole)
         if (letters(a) < 2)
             return 0;
         if (!rasad__zw_last_joins(a.p, a.n)) {
+            /* written together, the word must still read as a plural of a:
+             * the test plural_stem() will make of it on the next pass */
+            if (!known(a) && !(letters(a) >= 4 && !lex3(a.p, a.n, b.p, b.n, NULL, 0)))
+                return 0;
             /* the space would just go (دانند هایم -> دانندهایم), and if a + ه
              * is a word the joined form reads as a + ه + a clitic
              * (داننده‌ایم) when planned again: keep the two apart. a is
