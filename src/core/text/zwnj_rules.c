@@ -374,6 +374,11 @@ int rasad__zw_pair_rule(span a, span b, int a_whole)
     if (b1 == 0x0647 && in_list(b, rasad__zw_plural, COUNT(rasad__zw_plural))) {
         if (letters(a) < 2)
             return 0;
+        /* not a plural onto a plural (X ها ها): joined, the next pass
+         * would take the pair apart differently */
+        for (uint32_t m = rasad__zw_tail_of(a.p, a.n)[RASAD__ZW_T_PLURAL]; m; m &= m - 1)
+            if (ends_with(a, &rasad__zw_plural[rasad__zw_low_bit(m)]))
+                return 0;
         if (!rasad__zw_last_joins(a.p, a.n)) {
             /* written together, the word must still read as a plural of a:
              * the test plural_stem() will make of it on the next pass */
