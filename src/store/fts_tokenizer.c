@@ -129,8 +129,45 @@ static size_t derive(char *buf, size_t n)
     return n;
 }
 
-/* The stem of w[0..n) into buf (cap RASAD_STEM_MAX + 8), through the
- * cache; returns its length (0: use the word itself). */
+/* The letters of an index word, in one pass over tok[0..*n):
+ *  - آ is written ا: it is often typed without its madda (اب for آب,
+ *    ارامش for آرامش); done here, after the normalizer and the stemmer,
+ *    which both need to see آ (their lexicon spells it);
+ *  - no ZWNJ: کتاب‌ها and کتابها, بی‌خوابی and بیخوابی are one token
+ *    whatever the crawl or the restoration did (the stemmer has already
+ *    used the ZWNJ to find suffixes).
+ * Returns tok when it holds neither (the common case), else buf (which
+ * may be tok itself) with *n its new length; never longer. */
+static const char *index_letters(const char *tok, size_t *n, char *buf)
+{
+    size_t i = 0;
+    const unsigned char *u = (const unsigned char *)tok;
+    while (i + 1 < *n && !(u[i] == 0xD8 && u[i + 1] == 0xA2) &&
+           !(u[i] == 0xE2 && i + 2 < *n && u[i + 1] == 0x80 && u[i + 2] == 0x8C))
+        i++;
+    if (i + 1 >= *n)
+        return tok;
+    if (tok != buf)
+        memcpy(buf, tok, i);
+    size_t k = i;
+    while (i < *n) {
+        if (i + 1 < *n && u[i] == 0xD8 && u[i + 1] == 0xA2) {       /* آ -> ا */
+            buf[k++] = (char)0xD8;
+            buf[k++] = (char)0xA7;
+            i += 2;
+        } else if (i + 2 < *n && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0x8C) {
+            i += 3;                                                 /* ZWNJ */
+        } else {
+            buf[k++] = tok[i++];
+        }
+    }
+    *n = k;
+    return buf;
+}
+
+/* The index token of the word w[0..n) (stem, derive, index_letters) into
+ * buf (cap RASAD_STEM_MAX + 8), through the cache; returns its length (0:
+ * the word is too long to stem, use it as it is). */
 static size_t cached_stem(fts_tok *t, const char *w, size_t n, char *buf)
 {
     uint32_t h = 2166136261u;
@@ -145,6 +182,7 @@ static size_t cached_stem(fts_tok *t, const char *w, size_t n, char *buf)
     if (sn > RASAD_STEM_MAX + 8)
         return 0;
     sn = derive(buf, sn);
+    index_letters(buf, &sn, buf);   /* the cache holds the final token */
     if (n < STEM_CACHE_WORD && sn < STEM_CACHE_WORD) {
         e->n = (unsigned char)n;
         e->sn = (unsigned char)sn;
@@ -154,70 +192,19 @@ static size_t cached_stem(fts_tok *t, const char *w, size_t n, char *buf)
     return sn;
 }
 
-/* آ is often typed without its madda (اب for آب, ارامش for آرامش), so
- * the index writes it as ا. Done on the final token, after the normalizer
- * and the stemmer, which both need to see آ (its lexicon spells آ). Both
- * letters are two bytes: tok[0..n) is copied to buf only when it holds آ. */
-static const char *fold_madda(const char *tok, size_t n, char *buf)
-{
-    const char *m = NULL;
-    for (size_t i = 0; i + 1 < n; i++)
-        if ((unsigned char)tok[i] == 0xD8 && (unsigned char)tok[i + 1] == 0xA2) {
-            m = tok + i;
-            break;
-        }
-    if (!m)
-        return tok;
-    if (tok != buf)
-        memcpy(buf, tok, n);
-    for (size_t i = (size_t)(m - tok); i + 1 < n; i++)
-        if ((unsigned char)buf[i] == 0xD8 && (unsigned char)buf[i + 1] == 0xA2)
-            buf[i + 1] = (char)0xA7;
-    return buf;
-}
-
-/* The index holds words without ZWNJ: کتاب‌ها and کتابها, بی‌خوابی and
- * بیخوابی are one token whatever the crawl or the restoration did (the
- * stemmer has already used the ZWNJ to find suffixes). tok[0..*n) is
- * copied to buf when it holds a ZWNJ; *n becomes the new length. */
-static const char *drop_zwnj(const char *tok, size_t *n, char *buf)
-{
-    static const char zwnj[] = "\xE2\x80\x8C";
-    const char *z = NULL;
-    for (size_t i = 0; i + 2 < *n && !z; i++)
-        if (memcmp(tok + i, zwnj, 3) == 0)
-            z = tok + i;
-    if (!z)
-        return tok;
-    if (tok != buf)
-        memcpy(buf, tok, *n);
-    size_t k = (size_t)(z - tok);
-    for (size_t i = k; i < *n; i++) {
-        if (i + 2 < *n && memcmp(buf + i, zwnj, 3) == 0) {
-            i += 2;
-            continue;
-        }
-        buf[k++] = buf[i];
-    }
-    *n = k;
-    return buf;
-}
-
 static int fts_on_token(void *ctx, int kind, const char *tok, size_t ntok,
                         size_t start, size_t end)
 {
     fts_call *c = ctx;
     char buf[RASAD_STEM_MAX + 8];
-    if (c->t->stem && kind == RASAD_TOKEN_WORD && ntok <= RASAD_STEM_MAX) {
-        size_t n = cached_stem(c->t, tok, ntok, buf);
-        if (n > 0) {
-            tok = buf;
-            ntok = n;
-        }
-    }
-    if (kind == RASAD_TOKEN_WORD && ntok <= RASAD_STEM_MAX) {
-        tok = fold_madda(tok, ntok, buf);
-        tok = drop_zwnj(tok, &ntok, buf);
+    size_t n = 0;
+    if (c->t->stem && kind == RASAD_TOKEN_WORD && ntok <= RASAD_STEM_MAX)
+        n = cached_stem(c->t, tok, ntok, buf);
+    if (n > 0) {
+        tok = buf;
+        ntok = n;
+    } else if (kind == RASAD_TOKEN_WORD && ntok <= RASAD_STEM_MAX) {
+        tok = index_letters(tok, &ntok, buf);
     }
     int rc = c->xToken(c->ctx, 0, tok, (int)ntok, (int)start, (int)end);
     if (rc != SQLITE_OK) {

@@ -4,27 +4,16 @@
 #include <string.h>
 #include <jansson.h>
 #include "rasad/alloc.h"
+#include "hash.h"
 #include "store_internal.h"
 
-/* FNV-1a, 64 bits, continued from h. */
-static uint64_t fnv64(uint64_t h, const void *p, size_t n)
-{
-    const unsigned char *b = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= b[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
-}
-
-#define FNV_INIT 0xcbf29ce484222325ull
 
 static uint64_t str_hash(uint64_t h, const char *s)
 {
     static const char sep = '\x1f';
     if (s)
-        h = fnv64(h, s, strlen(s));
-    return fnv64(h, &sep, 1);
+        h = rasad__fnv1a(s, strlen(s), h);
+    return rasad__fnv1a(&sep, 1, h);
 }
 
 /* The host of an http(s) URL into out (lowercase, no "www."), or "". */
@@ -265,11 +254,11 @@ int rasad_store_put(rasad_store *s, const rasad_article *a, int *outcome)
     url_host(a->url, host, sizeof host);
     r.source = a->source && *a->source ? a->source : (host[0] ? host : NULL);
 
-    uint64_t h = str_hash(FNV_INIT, a->title);
+    uint64_t h = str_hash(RASAD__FNV_SEED, a->title);
     h = str_hash(h, r.source);
     h = str_hash(h, a->published);
     h = str_hash(h, a->url);
-    h = fnv64(h, a->text, a->text_len);
+    h = rasad__fnv1a(a->text, a->text_len, h);
     r.hash = h;
     if (a->id && *a->id)
         r.key = a->id;
@@ -282,7 +271,7 @@ int rasad_store_put(rasad_store *s, const rasad_article *a, int *outcome)
         snprintf(fkey, sizeof fkey, "file:%s", a->file);
         r.key = fkey;
     } else {
-        uint64_t k = fnv64(str_hash(FNV_INIT, r.source), a->text, a->text_len);
+        uint64_t k = rasad__fnv1a(a->text, a->text_len, str_hash(RASAD__FNV_SEED, r.source));
         snprintf(hkey, sizeof hkey, "h:%016llx", (unsigned long long)k);
         r.key = hkey;
     }

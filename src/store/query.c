@@ -154,7 +154,7 @@ static int collect(void *ctx, int kind, const char *tok, size_t ntok,
     return l->text.err;
 }
 
-static void add_fts_string(rasad_buf *out, const char *t)
+void rasad__fts_string(rasad_buf *out, const char *t)
 {
     rasad__buf_addc(out, '"');
     for (; *t; t++) {
@@ -178,7 +178,7 @@ static void add_joined(rasad_buf *out, const char *a, const char *b)
     memcpy(joined, a, an);
     memcpy(joined + an, b, bn);
     joined[an + bn] = '\0';
-    add_fts_string(out, joined);
+    rasad__fts_string(out, joined);
 }
 
 /* Most words of a run whose neighbours are also tried joined (the
@@ -209,7 +209,7 @@ static void add_all_of(rasad_buf *out, const char *const *w, size_t k, size_t jo
             add_joined(out, w[i], w[i + 1]);
             i++;
         } else {
-            add_fts_string(out, w[i]);
+            rasad__fts_string(out, w[i]);
         }
     }
     if (items > 1)
@@ -228,7 +228,7 @@ static void add_words(rasad_buf *out, const char *const *w, const unsigned char 
         for (size_t i = 0; i < k; i++) {
             if (i)
                 rasad__buf_add(out, " OR ", 4);
-            add_fts_string(out, w[i]);
+            rasad__fts_string(out, w[i]);
         }
         for (size_t i = 0; i + 1 < k; i++) {
             if (!joinable(w, next_to, i))
@@ -377,7 +377,7 @@ static void emit_text(qparse *qp, int kind, const char *text, size_t n, rasad_bu
         for (size_t i = 0; i < l.count; i++, t += strlen(t) + 1) {
             if (kept)
                 rasad__buf_add(out, " AND ", 5);
-            add_fts_string(out, t);
+            rasad__fts_string(out, t);
             kept++;
         }
         if (kept)

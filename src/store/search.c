@@ -204,13 +204,7 @@ static int term_exists(void *ud, const char *tok)
     sqlite3_stmt *st = ud;
     rasad_buf q;
     rasad__buf_init(&q, 0);
-    rasad__buf_addc(&q, '"');
-    for (const char *c = tok; *c; c++) {
-        if (*c == '"')
-            rasad__buf_addc(&q, '"');
-        rasad__buf_addc(&q, *c);
-    }
-    rasad__buf_addc(&q, '"');
+    rasad__fts_string(&q, tok);
     int found = 0;
     if (!q.err) {
         sqlite3_reset(st);

@@ -3,6 +3,7 @@
 #define RASAD_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include "buf.h"
 #include "rasad/clean.h"
 #include "rasad/dedup.h"
 #include "rasad/store.h"
@@ -74,6 +75,10 @@ typedef int (*rasad__term_exists_fn)(void *ud, const char *tok);
 int rasad__query_to_fts_ex(const char *q, size_t n, int any,
                            rasad__term_exists_fn exists, void *exists_ud,
                            char **expr, int *nterms, char *errbuf, size_t errcap);
+
+/* Appends t to out as one FTS5 string ("t", inner quotes doubled), so
+ * that nothing in t is FTS5 syntax (query.c). */
+void rasad__fts_string(rasad_buf *out, const char *t);
 
 /* Maps an SQLite result code to a rasad status. */
 int rasad__store_status(int sqlite_rc);

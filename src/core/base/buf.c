@@ -66,3 +66,21 @@ char *rasad__buf_detach(rasad_buf *b, size_t *n)
     b->n = b->cap = 0;
     return p;
 }
+
+void *rasad__grow(void *p, size_t *cap, size_t need, size_t elem, size_t first)
+{
+    size_t c = *cap ? *cap : (first ? first : 1);
+    while (c < need) {
+        if (c > SIZE_MAX / 2)
+            return NULL;
+        c *= 2;
+    }
+    if (c == *cap)
+        return p;
+    if (elem && c > SIZE_MAX / elem)
+        return NULL;
+    void *np = rasad_realloc(p, c * elem);
+    if (np)
+        *cap = c;
+    return np;
+}

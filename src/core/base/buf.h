@@ -27,4 +27,10 @@ void rasad__buf_addc(rasad_buf *b, char c);
 /* Hands the bytes to the caller (free with rasad_free); buffer becomes empty. */
 char *rasad__buf_detach(rasad_buf *b, size_t *n);
 
+/* Arrays that grow by doubling: makes room for need elements of elem
+ * bytes in p (of *cap elements; first elements when *cap is 0). Returns
+ * the (possibly moved) array and updates *cap, or NULL on overflow or
+ * NOMEM, when p and *cap are unchanged. */
+void *rasad__grow(void *p, size_t *cap, size_t need, size_t elem, size_t first);
+
 #endif

@@ -75,14 +75,12 @@ void rasad__cut(rasad__article *a, size_t li, int reason, size_t start, size_t e
     if (a->err || start >= end)
         return;
     if (a->ncuts == a->capcuts) {
-        size_t cap = a->capcuts ? 2 * a->capcuts : 16;
-        rasad__cutspan *v = rasad_realloc(a->cuts, cap * sizeof *v);
+        rasad__cutspan *v = rasad__grow(a->cuts, &a->capcuts, a->ncuts + 1, sizeof *v, 16);
         if (!v) {
             a->err = RASAD_NOMEM;
             return;
         }
         a->cuts = v;
-        a->capcuts = cap;
     }
     a->cuts[a->ncuts++] = (rasad__cutspan){ li, reason, start, end };
     if (start <= L->ks && end > L->ks)
@@ -191,15 +189,13 @@ void rasad__meta_add(rasad__article *a, const char *key, const char *value, size
         return;
     }
     if (a->nmeta == a->capmeta) {
-        size_t cap = a->capmeta ? 2 * a->capmeta : 8;
-        rasad_clean_meta *nv = rasad_realloc(a->meta, cap * sizeof *nv);
+        rasad_clean_meta *nv = rasad__grow(a->meta, &a->capmeta, a->nmeta + 1, sizeof *nv, 8);
         if (!nv) {
             rasad_free(v);
             a->err = RASAD_NOMEM;
             return;
         }
         a->meta = nv;
-        a->capmeta = cap;
     }
     size_t kn = strlen(key);
     char *k = rasad_malloc(kn + 1);

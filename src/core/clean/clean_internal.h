@@ -10,6 +10,7 @@
 #ifndef RASAD_CLEAN_INTERNAL_H
 #define RASAD_CLEAN_INTERNAL_H
 
+#include "hash.h"
 #include <stddef.h>
 #include <stdint.h>
 #include "rasad/clean.h"
@@ -55,8 +56,7 @@ int rasad__toks_run(rasad_tokenizer *tk, const char *p, size_t n, rasad__toks *t
  * compact key), or 0 when they do not. */
 size_t rasad__toks_match(const rasad__toks *t, size_t i, const char *key, size_t n);
 
-uint64_t rasad__fnv1a(const void *p, size_t n, uint64_t h);
-#define RASAD__FNV_SEED 0xcbf29ce484222325ull
+/* rasad__fnv1a() and RASAD__FNV_SEED: base's hash.h. */
 
 /* ---- phrase tables ------------------------------------------------------ */
 

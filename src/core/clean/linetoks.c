@@ -15,14 +15,10 @@ static int store(rasad__article *a, rasad__line *L, size_t s, size_t e)
 {
     const rasad__toks *t = &a->tk;
     if (a->capstore - a->nstore < t->n) {
-        size_t cap = a->capstore ? a->capstore : 256;
-        while (cap - a->nstore < t->n)
-            cap *= 2;
-        rasad__tok *v = rasad_realloc(a->store, cap * sizeof *v);
+        rasad__tok *v = rasad__grow(a->store, &a->capstore, a->nstore + t->n, sizeof *v, 256);
         if (!v)
             return RASAD_NOMEM;
         a->store = v;
-        a->capstore = cap;
     }
     size_t kfirst = a->store_key.n;
     rasad__buf_add(&a->store_key, t->key.p, t->key.n);

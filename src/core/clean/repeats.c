@@ -156,12 +156,10 @@ static int on_sentence(void *ctx, size_t start, size_t end)
 {
     memory *m = ctx;
     if (m->nsent == m->capsent) {
-        size_t cap = m->capsent ? 2 * m->capsent : 16;
-        span *v = rasad_realloc(m->sent, cap * sizeof *v);
+        span *v = rasad__grow(m->sent, &m->capsent, m->nsent + 1, sizeof *v, 16);
         if (!v)
             return RASAD_NOMEM;
         m->sent = v;
-        m->capsent = cap;
     }
     m->sent[m->nsent++] = (span){ start, end };
     return 0;

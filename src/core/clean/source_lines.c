@@ -69,12 +69,11 @@ rasad__source *rasad__source_get(rasad_cleaner *c, const char *name, int create)
     if (!create)
         return NULL;
     if (c->nsources == c->capsources) {
-        size_t cap = c->capsources ? 2 * c->capsources : 16;
-        rasad__source **v = rasad_realloc(c->sources, cap * sizeof *v);
+        rasad__source **v = rasad__grow(c->sources, &c->capsources, c->nsources + 1,
+                                        sizeof *v, 16);
         if (!v)
             return NULL;
         c->sources = v;
-        c->capsources = cap;
     }
     rasad__source *s = rasad_malloc(sizeof *s);
     char *copy = rasad_malloc(len + 1);

@@ -23,12 +23,10 @@ static int on_token(void *ctx, int kind, const char *tok, size_t ntok,
 {
     rasad__toks *t = ctx;
     if (t->n == t->cap) {
-        size_t cap = t->cap ? 2 * t->cap : 32;
-        rasad__tok *v = rasad_realloc(t->v, cap * sizeof *v);
+        rasad__tok *v = rasad__grow(t->v, &t->cap, t->n + 1, sizeof *v, 32);
         if (!v)
             return RASAD_NOMEM;
         t->v = v;
-        t->cap = cap;
     }
     rasad__tok *k = &t->v[t->n];
     k->kind = kind;
@@ -88,16 +86,6 @@ size_t rasad__toks_match(const rasad__toks *t, size_t i, const char *key, size_t
             return 0;
     }
     return 0;
-}
-
-uint64_t rasad__fnv1a(const void *p, size_t n, uint64_t h)
-{
-    const unsigned char *s = p;
-    for (size_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 0x100000001b3ull;
-    }
-    return h;
 }
 
 static int longer_first(const void *x, const void *y)

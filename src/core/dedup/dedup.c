@@ -2,6 +2,7 @@
  * candidates checked by exact Jaccard; the earliest document of a group is
  * its canonical. */
 #include <string.h>
+#include "buf.h"
 #include "rasad/alloc.h"
 #include "dedup_internal.h"
 
@@ -142,12 +143,10 @@ static int reserve_doc(rasad_dedup *d, size_t nsh)
     if (nsh > UINT32_MAX)
         return RASAD_TOOBIG;
     if (d->ndocs == d->doccap) {
-        size_t c = d->doccap ? 2 * d->doccap : 1024;
-        doc *nd = rasad_realloc(d->docs, c * sizeof *nd);
+        doc *nd = rasad__grow(d->docs, &d->doccap, d->ndocs + 1, sizeof *nd, 1024);
         if (!nd)
             return RASAD_NOMEM;
         d->docs = nd;
-        d->doccap = c;
     }
     if ((rc = rasad__lsh_reserve(&d->lsh)) != RASAD_OK)
         return rc;

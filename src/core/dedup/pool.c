@@ -2,6 +2,7 @@
  * never move (no realloc spike as it grows): the first holds 4 Ki values,
  * each next one twice the last, up to 1 Mi values (8 MiB). */
 #include <string.h>
+#include "buf.h"
 #include "rasad/alloc.h"
 #include "dedup_internal.h"
 
@@ -23,12 +24,10 @@ int rasad__pool_reserve(rasad__pool *p, size_t n)
     if (b && b->cap - b->used >= n)
         return RASAD_OK;
     if (p->nblk == p->blkcap) {
-        size_t c = p->blkcap ? 2 * p->blkcap : 16;
-        rasad__pool_block *nb = rasad_realloc(p->blk, c * sizeof *nb);
+        rasad__pool_block *nb = rasad__grow(p->blk, &p->blkcap, p->nblk + 1, sizeof *nb, 16);
         if (!nb)
             return RASAD_NOMEM;
         p->blk = nb;
-        p->blkcap = c;
     }
     cap = b ? 2 * b->cap : FIRST_VALUES;
     if (cap > BLOCK_VALUES)

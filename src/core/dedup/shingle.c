@@ -3,6 +3,7 @@
 #include <string.h>
 #define XXH_INLINE_ALL
 #include <xxhash.h>
+#include "buf.h"
 #include "rasad/alloc.h"
 #include "dedup_internal.h"
 
@@ -23,17 +24,10 @@ void rasad__shingler_release(rasad__shingler *s)
 
 static int grow(uint64_t **v, size_t *cap, size_t need)
 {
-    size_t c = *cap ? *cap : 256;
-    uint64_t *nv;
-    while (c < need)
-        c *= 2;
-    if (c == *cap)
-        return RASAD_OK;
-    nv = rasad_realloc(*v, c * sizeof *nv);
+    uint64_t *nv = rasad__grow(*v, cap, need, sizeof *nv, 256);
     if (!nv)
         return RASAD_NOMEM;
     *v = nv;
-    *cap = c;
     return RASAD_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "buf.h"
 #include "rasad/alloc.h"
 #include "read_internal.h"
 #include "walk.h"
@@ -36,14 +37,12 @@ static int push(char ***v, size_t *n, size_t *cap, char *path)
     if (!path)
         return RASAD_NOMEM;
     if (*n == *cap) {
-        size_t nc = *cap ? *cap * 2 : 16;
-        char **nv = rasad_realloc(*v, nc * sizeof *nv);
+        char **nv = rasad__grow(*v, cap, *n + 1, sizeof *nv, 16);
         if (!nv) {
             rasad_free(path);
             return RASAD_NOMEM;
         }
         *v = nv;
-        *cap = nc;
     }
     (*v)[(*n)++] = path;
     return 0;

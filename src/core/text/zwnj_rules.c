@@ -356,6 +356,30 @@ size_t rasad__zw_inner_split(span t)
     return 0;
 }
 
+/* a does not join, so joining a and the plural suffix b only drops the
+ * space (دانند هایم -> دانندهایم), and the next pass plans the joined word
+ * afresh. Join only if it will read again as a + b: not as a + ه + a
+ * clitic (داننده‌ایم), not as nothing for want of a known stem (کاه‌ای).
+ * Asked of a without its verb prefix too, which the word may be given
+ * (می‌دانند). */
+static int rejoins_as_plural(span a, span b)
+{
+    char w[KEY_MAX];
+    size_t k = rasad__zw_verb_prefix(a);
+    for (int pass = 0; pass < (k ? 2 : 1); pass++) {
+        span x = pass ? (span){ a.p + k, a.n - k } : a;
+        size_t stem;
+        if (x.n + b.n > sizeof w)
+            return 0;
+        memcpy(w, x.p, x.n);
+        memcpy(w + x.n, b.p, b.n);
+        span t = { w, x.n + b.n };
+        if (rasad__zw_outer_suffix(t, &stem) != 2 || stem != x.n)
+            return 0;
+    }
+    return 1;
+}
+
 int rasad__zw_pair_rule(span a, span b, int a_whole)
 {
     static const affix bi = AFFIX("بی"), ham = AFFIX("هم"), mi = AFFIX("می");
@@ -379,25 +403,8 @@ int rasad__zw_pair_rule(span a, span b, int a_whole)
         for (uint32_t m = rasad__zw_tail_of(a.p, a.n)[RASAD__ZW_T_PLURAL]; m; m &= m - 1)
             if (ends_with(a, &rasad__zw_plural[rasad__zw_low_bit(m)]))
                 return 0;
-        if (!rasad__zw_last_joins(a.p, a.n)) {
-            /* written together, the word must still read as a plural of a:
-             * the test plural_stem() will make of it on the next pass */
-            if (!known(a) && !(letters(a) >= 4 && !lex3(a.p, a.n, b.p, b.n, NULL, 0)))
-                return 0;
-            /* the space would just go (دانند هایم -> دانندهایم), and if a + ه
-             * is a word the joined form reads as a + ه + a clitic
-             * (داننده‌ایم) when planned again: keep the two apart. a is
-             * tested without a verb prefix too, which the word before may
-             * be given (می‌دانند). */
-            span c = { b.p + 2, b.n - 2 };
-            size_t k = rasad__zw_verb_prefix(a);
-            /* (a bare ای stays the plural there: قراردادهای) */
-            int bare_ye = c.n == 4 && memcmp(c.p, "\xD8\xA7\xDB\x8C", 4) == 0;
-            if (!bare_ye && in_list(c, rasad__zw_after_heh, COUNT(rasad__zw_after_heh)) &&
-                (lex3(a.p, a.n, "\xD9\x87", 2, NULL, 0) ||
-                 (k && lex3(a.p + k, a.n - k, "\xD9\x87", 2, NULL, 0))))
-                return 0;
-        }
+        if (!rasad__zw_last_joins(a.p, a.n) && !rejoins_as_plural(a, b))
+            return 0;
         return 1;
     }
     if (b1 == 0x062a && in_list(b, rasad__zw_compar, COUNT(rasad__zw_compar)))
