@@ -35,4 +35,9 @@ RASAD_API size_t rasad_stem(const char *w, size_t n, const char **tail);
  * room is needed. */
 RASAD_API size_t rasad_stem_copy(const char *w, size_t n, char *out, size_t cap);
 
+/* Returns 1 when w[0..n) (one word in the tokenizer's index form) is one of
+ * rasad's Persian function words (prepositions, conjunctions, pronouns,
+ * auxiliaries, question words: src/core/text/stopwords.c), else 0. Pure. */
+RASAD_API int rasad_is_stopword(const char *w, size_t n);
+
 #endif

@@ -222,4 +222,74 @@ RASAD_API int rasad_store_each_source(rasad_store *s,
                                       int (*fn)(void *ud, const char *source, int64_t n),
                                       void *ud);
 
+/* ---- stories and threads (docs/stories.md) -------------------------------- */
+
+/* One article of a story. */
+typedef struct rasad_story_article {
+    int64_t rowid;
+    char *id;              /* the input's id, else the store's key */
+    char *title, *source;  /* or NULL */
+    char *published;       /* YYYY-MM-DD, or NULL when undated */
+    int64_t dup_of;        /* rowid of the article it duplicates, or 0 */
+} rasad_story_article;
+
+/* One story as the store shows it. Every string and array is owned by the
+ * view (rasad_story_view_free). */
+typedef struct rasad_story_view {
+    int64_t id;            /* the rowid of its first article */
+    int64_t thread;        /* the id of its thread's first story */
+    char *title;           /* the most central headline, else the lead
+                              sentence of the most central article */
+    char *first_seen, *last_seen; /* YYYY-MM-DD, or NULL when no article is dated */
+    char **sources;        /* distinct, in time order of their first article */
+    size_t nsources;
+    rasad_story_article *articles; /* dated ones by date, then undated; ties by rowid */
+    size_t narticles;
+    size_t copies;         /* of which duplicates of another article */
+    char **summary;        /* 3-5 sentences (rasad_store_story only; else NULL) */
+    size_t nsummary;
+} rasad_story_view;
+
+typedef struct rasad_stories_opts {
+    const char *since, *until; /* stories seen in the range (any form rasad reads
+                                  as a date); NULL: open; an undated story is in
+                                  no range */
+    const char *source;        /* stories with an article from this source, or NULL */
+    int64_t thread;            /* stories of this thread, or 0 for all */
+} rasad_stories_opts;
+
+/* Calls fn for every story matching o (NULL: all), most recently seen
+ * first, undated ones last, ties by id; the view is valid during the call.
+ * fn returning non-zero stops and is returned. Returns 0, RASAD_INVAL (a
+ * date not understood: message in rasad_store_errmsg), RASAD_IO,
+ * RASAD_NOMEM. */
+RASAD_API int rasad_store_stories(rasad_store *s, const rasad_stories_opts *o,
+                                  int (*fn)(void *ud, const rasad_story_view *v), void *ud);
+
+/* Fills *out with story id and its summary. Returns 0, RASAD_NOTFOUND,
+ * RASAD_IO, RASAD_NOMEM. Free with rasad_story_view_free. */
+RASAD_API int rasad_store_story(rasad_store *s, int64_t id, rasad_story_view *out);
+RASAD_API void rasad_story_view_free(rasad_story_view *v);
+
+/* One thread: its stories in the order they began. */
+typedef struct rasad_thread_view {
+    int64_t id;
+    char *title;           /* the title of its largest story (ties: the first) */
+    char *first_seen, *last_seen;
+    int64_t *stories;
+    size_t nstories;
+    int64_t articles;
+} rasad_thread_view;
+
+/* Calls fn for every thread, most recently seen first, undated last, ties
+ * by id. Returns as rasad_store_stories. */
+RASAD_API int rasad_store_threads(rasad_store *s,
+                                  int (*fn)(void *ud, const rasad_thread_view *t), void *ud);
+
+/* Forgets every story and thread and clusters all articles again in rowid
+ * order (the order they were ingested): the result is the same as the
+ * ingests gave. *articles (may be NULL) gets the number clustered. Returns
+ * 0 or a status. */
+RASAD_API int rasad_store_recluster(rasad_store *s, int64_t *articles);
+
 #endif

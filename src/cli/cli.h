@@ -23,6 +23,10 @@ int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_stories(int argc, char **argv);
+int cmd_story(int argc, char **argv);
+int cmd_threads(int argc, char **argv);
+int cmd_recluster(int argc, char **argv);
 
 extern const cli_command cli_commands[];
 extern const size_t cli_ncommands;

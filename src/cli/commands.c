@@ -7,9 +7,13 @@ const cli_command cli_commands[] = {
     { "dedup",     cmd_dedup,     "mark or drop exact and near-duplicate articles in JSONL (MinHash + LSH)" },
     { "ingest",    cmd_ingest,    "read articles (txt, JSONL, HTML, WARC), clean them and store them in the archive" },
     { "normalize", cmd_normalize, "write Persian text in rasad's canonical form, line for line" },
+    { "recluster", cmd_recluster, "cluster every article into stories and threads again, from scratch" },
     { "search",    cmd_search,    "search the archive in Persian: words, \"phrases\", prefix*, AND/OR/NOT" },
     { "show",      cmd_show,      "print one stored article, its metadata and what cleaning removed" },
     { "stats",     cmd_stats,     "count what the archive holds" },
+    { "stories",   cmd_stories,   "list the stories: one event once, with its sources and span" },
+    { "story",     cmd_story,     "print one story: summary, sources, articles in time order" },
+    { "threads",   cmd_threads,   "list the threads: the stories of one topic over time" },
     { "tokenize",  cmd_tokenize,  "split text into tokens with their byte offsets" },
 };
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];

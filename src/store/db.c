@@ -22,6 +22,9 @@ static const char *const stmt_sql[ST_COUNT] = {
         "INSERT INTO article_fts(article_fts, rowid, title, text) VALUES('delete', ?1, ?2, ?3)",
     [ST_OLD_CONTENT] = "SELECT title, text FROM article WHERE rowid = ?1",
     [ST_REJECT] = "INSERT OR IGNORE INTO reject(file, line, what) VALUES(?1, ?2, ?3)",
+    [ST_STORY_OF] = "SELECT story FROM article WHERE rowid = ?1",
+    [ST_SET_STORY] = "UPDATE article SET story = ?2 WHERE rowid = ?1",
+    [ST_NEW_STORY] = "INSERT OR REPLACE INTO story(id, thread) VALUES(?1, ?2)",
 };
 
 int rasad__store_status(int rc)
@@ -103,6 +106,8 @@ int rasad_store_close(rasad_store *s)
     if (!s)
         return RASAD_OK;
     int status = s->db && s->cleaner ? rasad__memory_save(s) : RASAD_OK;
+    if (status == RASAD_OK && s->db)
+        status = rasad__story_save(s);
     int fst = rasad_store_flush(s);
     if (status == RASAD_OK)
         status = fst;
@@ -114,6 +119,7 @@ int rasad_store_close(rasad_store *s)
     }
     rasad_cleaner_free(s->cleaner);
     rasad_dedup_free(s->dd);
+    rasad_story_free(s->sc);
     rasad_norm_free(s->norm);
     rasad_free(s);
     return status;

@@ -86,6 +86,8 @@ int rasad_store_ingest(rasad_store *s, const char *const *paths, size_t n,
     int rc = rasad_read_paths(paths, n, &ro, NULL);
     int frc = rasad__memory_save(s);
     if (frc == RASAD_OK)
+        frc = rasad__story_save(s);
+    if (frc == RASAD_OK)
         frc = rasad_store_flush(s);
     progress(&c);
     if (c.status)

@@ -150,7 +150,7 @@ static int collect(void *ctx, int kind, const char *tok, size_t ntok,
     rasad__buf_add(&l->text, tok, ntok);
     rasad__buf_addc(&l->text, '\0');
     l->count++;
-    l->stop += rasad__is_stopword(tok, ntok);
+    l->stop += rasad_is_stopword(tok, ntok);
     return l->text.err;
 }
 
@@ -282,7 +282,7 @@ static int split_unknown(qparse *qp, const char *t, size_t *left)
     unsigned char c0 = (unsigned char)t[0];
     size_t n = strlen(t), letters = letters_of(t);
     if (!qp->exists || letters < 4 || n > RASAD_STEM_MAX || c0 < 0xD8 || c0 > 0xDB ||
-        rasad__is_stopword(t, n) || qp->exists(qp->exists_ud, t))
+        rasad_is_stopword(t, n) || qp->exists(qp->exists_ud, t))
         return 0;
     char a[RASAD_STEM_MAX + 1];
     size_t best = 0, best_even = 0, k = 0;
@@ -355,7 +355,7 @@ static void emit_text(qparse *qp, int kind, const char *text, size_t n, rasad_bu
         l.stop = 0;
         const char *t = l.text.p;
         for (size_t i = 0; i < l.count; i++, t += strlen(t) + 1)
-            l.stop += rasad__is_stopword(t, strlen(t));
+            l.stop += rasad_is_stopword(t, strlen(t));
     }
     if (kind == L_WORDS)
         split_list(qp, &l);
@@ -395,7 +395,7 @@ static void emit_text(qparse *qp, int kind, const char *text, size_t n, rasad_bu
         }
         int gap = 1;             /* a stop word since the last kept word */
         for (size_t i = 0; i < l.count; i++, t += strlen(t) + 1) {
-            if (drop_stop && rasad__is_stopword(t, strlen(t))) {
+            if (drop_stop && rasad_is_stopword(t, strlen(t))) {
                 gap = 1;
                 continue;
             }

@@ -42,6 +42,14 @@ static const char *const migrations[] = {
     "ALTER TABLE article ADD COLUMN dup_of INTEGER;"
     "ALTER TABLE article ADD COLUMN dup_jaccard REAL;"
     "CREATE INDEX article_dup_of ON article(dup_of);",
+    /* 4: stories and threads (store_story.c): each article's story, each
+     * story's thread, and the clusterer's state as of article `upto` */
+    "ALTER TABLE article ADD COLUMN story INTEGER;"
+    "CREATE INDEX article_story ON article(story);"
+    "CREATE TABLE story(id INTEGER PRIMARY KEY, thread INTEGER NOT NULL);"
+    "CREATE INDEX story_thread ON story(thread);"
+    "CREATE TABLE story_state(id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  upto INTEGER NOT NULL, state BLOB NOT NULL);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

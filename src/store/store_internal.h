@@ -7,6 +7,7 @@
 #include "rasad/clean.h"
 #include "rasad/dedup.h"
 #include "rasad/store.h"
+#include "rasad/story.h"
 #include "rasad/text.h"
 
 /* Prepared statements, made once per store (index into rasad_store.st). */
@@ -19,6 +20,9 @@ enum store_stmt {
     ST_FTS_DELETE,    /* unindex the old title/text */
     ST_OLD_CONTENT,   /* title/text of a rowid, for unindexing */
     ST_REJECT,        /* record a rejected input */
+    ST_STORY_OF,      /* the story of an article */
+    ST_SET_STORY,     /* put an article in a story */
+    ST_NEW_STORY,     /* a new story and its thread */
     ST_COUNT
 };
 
@@ -29,6 +33,10 @@ struct rasad_store {
     rasad_norm *norm;           /* reader's normal form for the norm column */
     rasad_dedup *dd;            /* the canonical articles' shingles (dedup.c), made
                                    on the first put of a session */
+    rasad_story *sc;            /* the story clusterer (store_story.c), loaded on
+                                   first use in a session */
+    int64_t story_upto;         /* last article the clusterer has seen */
+    int story_dirty;            /* articles clustered since its state was saved */
     unsigned batch;             /* articles per transaction */
     unsigned pending;           /* articles in the open transaction */
     int in_tx;
@@ -56,6 +64,18 @@ int rasad__memory_save(rasad_store *s);
 int rasad__dedup_check(rasad_store *s, int64_t rowid, const char *body, size_t n,
                        int64_t *dup_of, double *jaccard);
 
+/* Stories (store_story.c). rasad__story_assign puts the new article rowid
+ * (title may be NULL, date "YYYY-MM-DD" or "") in a story, dup_of (0 or
+ * the rowid it duplicates) in its original's story; rasad__story_save
+ * writes the clusterer's state when it changed; rasad__story_load makes
+ * s->sc (from the saved state, then every later article before rowid
+ * `before` (0: all) in rowid order).
+ * All return 0 or a status. */
+int rasad__story_assign(rasad_store *s, int64_t rowid, const char *title, const char *body,
+                        size_t n, const char *date, int64_t dup_of);
+int rasad__story_save(rasad_store *s);
+int rasad__story_load(rasad_store *s, int64_t before);
+
 /* Opens a transaction if none is open. Returns 0 or RASAD_IO. */
 int rasad__store_begin(rasad_store *s);
 
@@ -63,9 +83,6 @@ int rasad__store_begin(rasad_store *s);
  * digits or words) into "YYYY-MM-DD" (Gregorian) in out[11]. Returns 1 when
  * a date was found, 0 otherwise. */
 int rasad__pubdate_iso(const char *p, size_t n, char out[11]);
-
-/* 1 when w[0..n) (normalized, folded) is a Persian stop word. */
-int rasad__is_stopword(const char *w, size_t n);
 
 /* Does the index hold the word tok (as the tokenizer would index it)? */
 typedef int (*rasad__term_exists_fn)(void *ud, const char *tok);

@@ -6,7 +6,7 @@
  * and question words that say nothing about which document is wanted.
  * Phrases ("...") keep every word. */
 #include <string.h>
-#include "store_internal.h"
+#include "rasad/stem.h"
 
 static const char *const stopwords[] = {
     "آن", "آنان", "آنجا", "آنها", "آنچه", "آنکه", "آیا", "از", "است",
@@ -36,7 +36,7 @@ static const char *const stopwords[] = {
 
 #define NSTOP (sizeof stopwords / sizeof stopwords[0])
 
-int rasad__is_stopword(const char *w, size_t n)
+int rasad_is_stopword(const char *w, size_t n)
 {
     size_t lo = 0, hi = NSTOP;
     while (lo < hi) {

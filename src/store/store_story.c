@@ -1,0 +1,223 @@
+/* store_story.c - stories and threads while ingesting (docs/stories.md).
+ *
+ * Every new article goes through the clusterer (rasad_story, story.h) in
+ * rowid order: a duplicate joins its original's story; any other article
+ * joins the best story or starts one. article.story holds the result and
+ * table story each story's thread. The clusterer's state is saved in
+ * story_state (with `upto`, the last rowid it has seen) when an ingest
+ * ends and when the store closes; loading it replays every article after
+ * `upto` in rowid order (the ones an interrupted ingest committed, or an
+ * archive made before stories existed), so the state always covers the
+ * whole archive. Because the clusterer is deterministic, that replay, and
+ * `rasad recluster` (replay of everything from an empty state), give the
+ * same stories as the ingests did. Articles updated in place keep their
+ * story. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "rasad/alloc.h"
+#include "store_internal.h"
+
+/* Days since 1970-01-01 of "YYYY-MM-DD", or RASAD_STORY_UNDATED. */
+static int32_t day_of(const char *d)
+{
+    int y, m, dd;
+    if (!d || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) != 3 || m < 1 || m > 12 || dd < 1 || dd > 31)
+        return RASAD_STORY_UNDATED;
+    /* days_from_civil (proleptic Gregorian) */
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1);
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return (int32_t)(era * 146097 + (int)doe - 719468);
+}
+
+static int exec_fail(rasad_store *s, int rc)
+{
+    snprintf(s->err, sizeof s->err, "%s", sqlite3_errmsg(s->db));
+    return rasad__store_status(rc);
+}
+
+/* The story of article rowid, or 0. */
+static int story_of(rasad_store *s, int64_t rowid, int64_t *story)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_STORY_OF);
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int64(st, 1, rowid);
+    int rc = sqlite3_step(st);
+    *story = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
+}
+
+/* Clusters one article (the clusterer is loaded) and records the result. */
+static int assign(rasad_store *s, int64_t rowid, const char *title, const char *body,
+                  size_t n, const char *date, int64_t dup_of)
+{
+    rasad_story_doc doc = { (uint64_t)rowid, title, title ? strlen(title) : 0,
+                            body, n, day_of(date) };
+    rasad_story_result res;
+    int64_t story = 0;
+    int rc;
+    if (dup_of && (rc = story_of(s, dup_of, &story)) != RASAD_OK)
+        return rc;
+    rc = story ? rasad_story_join(s->sc, (uint64_t)story, &doc, &res) : RASAD_NOTFOUND;
+    if (rc == RASAD_NOTFOUND)
+        rc = rasad_story_add(s->sc, &doc, &res);
+    if (rc != RASAD_OK) {
+        snprintf(s->err, sizeof s->err, "article %lld: stories: %s", (long long)rowid,
+                 rasad_strerror(rc));
+        return rc;
+    }
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_SET_STORY);
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int64(st, 1, rowid);
+    sqlite3_bind_int64(st, 2, (int64_t)res.story);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return exec_fail(s, rc);
+    if (res.new_story) {
+        if (!(st = rasad__store_stmt(s, ST_NEW_STORY)))
+            return RASAD_IO;
+        sqlite3_bind_int64(st, 1, (int64_t)res.story);
+        sqlite3_bind_int64(st, 2, (int64_t)res.thread);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc != SQLITE_DONE)
+            return exec_fail(s, rc);
+    }
+    s->story_upto = rowid;
+    s->story_dirty = 1;
+    return RASAD_OK;
+}
+
+int rasad__story_load(rasad_store *s, int64_t before)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (s->sc)
+        return RASAD_OK;
+    if ((rc = rasad_story_new(NULL, &s->sc)) != RASAD_OK)
+        return rc;
+    s->story_upto = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT upto, state FROM story_state WHERE id = 1", -1, &st,
+                           NULL) != SQLITE_OK)
+        return exec_fail(s, SQLITE_ERROR);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        s->story_upto = sqlite3_column_int64(st, 0);
+        rc = rasad_story_import(s->sc, sqlite3_column_blob(st, 1),
+                                (size_t)sqlite3_column_bytes(st, 1));
+        if (rc != RASAD_OK) {
+            /* a state this rasad cannot read: start again from nothing */
+            rasad_story_free(s->sc);
+            s->sc = NULL;
+            sqlite3_finalize(st);
+            if ((rc = rasad_story_new(NULL, &s->sc)) != RASAD_OK)
+                return rc;
+            if ((rc = rasad__store_begin(s)) != RASAD_OK)
+                return rc;
+            if (sqlite3_exec(s->db, "DELETE FROM story; UPDATE article SET story = NULL "
+                             "WHERE story IS NOT NULL", NULL, NULL, NULL) != SQLITE_OK)
+                return exec_fail(s, SQLITE_ERROR);
+            s->story_upto = 0;
+            st = NULL;
+        }
+    } else if (rc != SQLITE_DONE) {
+        sqlite3_finalize(st);
+        return exec_fail(s, rc);
+    }
+    sqlite3_finalize(st);
+    /* replay what the saved state has not seen */
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT rowid, title, text, published_date, dup_of FROM article "
+            "WHERE rowid > ?1 AND rowid < ?2 ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
+        return exec_fail(s, SQLITE_ERROR);
+    sqlite3_bind_int64(st, 1, s->story_upto);
+    sqlite3_bind_int64(st, 2, before > 0 ? before : INT64_MAX);
+    int status = RASAD_OK, any = 0;
+    while (status == RASAD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!any && (status = rasad__store_begin(s)) != RASAD_OK)
+            break;
+        any = 1;
+        status = assign(s, sqlite3_column_int64(st, 0),
+                        (const char *)sqlite3_column_text(st, 1),
+                        (const char *)sqlite3_column_text(st, 2),
+                        (size_t)sqlite3_column_bytes(st, 2),
+                        (const char *)sqlite3_column_text(st, 3),
+                        sqlite3_column_int64(st, 4));
+    }
+    if (status == RASAD_OK && rc != SQLITE_DONE)
+        status = exec_fail(s, rc);
+    sqlite3_finalize(st);
+    if (status != RASAD_OK) {
+        rasad_story_free(s->sc);
+        s->sc = NULL;
+    }
+    return status;
+}
+
+int rasad__story_assign(rasad_store *s, int64_t rowid, const char *title, const char *body,
+                        size_t n, const char *date, int64_t dup_of)
+{
+    int rc = rasad__story_load(s, rowid);
+    if (rc != RASAD_OK)
+        return rc;
+    return assign(s, rowid, title, body, n, date, dup_of);
+}
+
+int rasad__story_save(rasad_store *s)
+{
+    char *state;
+    size_t n;
+    sqlite3_stmt *st;
+    int rc;
+    if (!s->sc || !s->story_dirty)
+        return RASAD_OK;
+    if ((rc = rasad_story_export(s->sc, &state, &n)) != RASAD_OK)
+        return rc;
+    if ((rc = rasad__store_begin(s)) != RASAD_OK) {
+        rasad_free(state);
+        return rc;
+    }
+    if (sqlite3_prepare_v2(s->db, "INSERT OR REPLACE INTO story_state(id, upto, state) "
+                           "VALUES(1, ?1, ?2)", -1, &st, NULL) != SQLITE_OK) {
+        rasad_free(state);
+        return exec_fail(s, SQLITE_ERROR);
+    }
+    sqlite3_bind_int64(st, 1, s->story_upto);
+    sqlite3_bind_blob64(st, 2, state, n, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    rasad_free(state);
+    if (rc != SQLITE_DONE)
+        return exec_fail(s, rc);
+    s->story_dirty = 0;
+    return RASAD_OK;
+}
+
+int rasad_store_recluster(rasad_store *s, int64_t *articles)
+{
+    int rc;
+    if (!s)
+        return RASAD_INVAL;
+    if ((rc = rasad_store_flush(s)) != RASAD_OK || (rc = rasad__store_begin(s)) != RASAD_OK)
+        return rc;
+    rasad_story_free(s->sc);
+    s->sc = NULL;
+    if (sqlite3_exec(s->db, "DELETE FROM story; DELETE FROM story_state; "
+                     "UPDATE article SET story = NULL WHERE story IS NOT NULL",
+                     NULL, NULL, NULL) != SQLITE_OK)
+        return exec_fail(s, SQLITE_ERROR);
+    if ((rc = rasad__story_load(s, 0)) != RASAD_OK)
+        return rc;
+    s->story_dirty = 1;
+    if ((rc = rasad__story_save(s)) != RASAD_OK)
+        return rc;
+    if (articles)
+        *articles = s->story_upto;
+    return rasad_store_flush(s);
+}

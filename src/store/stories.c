@@ -1,0 +1,368 @@
+/* stories.c - stories and threads as the store shows them: lists with
+ * filters, one story with its summary, threads (store.h). The clustering
+ * itself is in store_story.c and src/core/story. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rasad/alloc.h"
+#include "rasad/sentence.h"
+#include "store_internal.h"
+
+#define LEAD_MAX 300   /* bytes of a lead sentence used as a title */
+#define SUMMARY_MAX 5
+
+static char *dup_n(const char *p, size_t n, int *nomem)
+{
+    if (!p)
+        return NULL;
+    char *s = rasad_malloc(n + 1);
+    if (!s) {
+        *nomem = 1;
+        return NULL;
+    }
+    memcpy(s, p, n);
+    s[n] = '\0';
+    return s;
+}
+
+static char *col(sqlite3_stmt *st, int i, int *nomem)
+{
+    const char *t = (const char *)sqlite3_column_text(st, i);
+    return dup_n(t, t ? (size_t)sqlite3_column_bytes(st, i) : 0, nomem);
+}
+
+void rasad_story_view_free(rasad_story_view *v)
+{
+    if (!v)
+        return;
+    rasad_free(v->title);
+    rasad_free(v->first_seen);
+    rasad_free(v->last_seen);
+    for (size_t i = 0; i < v->nsources; i++)
+        rasad_free(v->sources[i]);
+    rasad_free(v->sources);
+    for (size_t i = 0; i < v->narticles; i++) {
+        rasad_free(v->articles[i].id);
+        rasad_free(v->articles[i].title);
+        rasad_free(v->articles[i].source);
+        rasad_free(v->articles[i].published);
+    }
+    rasad_free(v->articles);
+    for (size_t i = 0; i < v->nsummary; i++)
+        rasad_free(v->summary[i]);
+    rasad_free(v->summary);
+    memset(v, 0, sizeof *v);
+}
+
+static int fail(rasad_store *s)
+{
+    snprintf(s->err, sizeof s->err, "%s", sqlite3_errmsg(s->db));
+    return RASAD_IO;
+}
+
+/* The first sentence of text, cut to LEAD_MAX bytes at a character edge. */
+typedef struct lead { size_t start, end; int found; } lead;
+
+static int first_sentence(void *ud, size_t start, size_t end)
+{
+    lead *l = ud;
+    l->start = start;
+    l->end = end;
+    l->found = 1;
+    return 1;
+}
+
+static char *lead_of(const char *t, size_t n, int *nomem)
+{
+    lead l = {0, 0, 0};
+    rasad_sentence_split(t, n, 0, first_sentence, &l);
+    if (!l.found)
+        return NULL;
+    size_t len = l.end - l.start;
+    if (len > LEAD_MAX) {
+        len = LEAD_MAX;
+        while (len > 0 && ((unsigned char)t[l.start + len] & 0xC0) == 0x80)
+            len--;
+    }
+    return dup_n(t + l.start, len, nomem);
+}
+
+/* Fills v's articles, sources, span and title for story v->id; with texts,
+ * also hands back the bodies of the non-duplicates (for a summary). */
+static int fill(rasad_store *s, rasad_story_view *v, char ***texts, size_t **lens, size_t *ntexts)
+{
+    sqlite3_stmt *st;
+    int nomem = 0, rc, status = RASAD_OK;
+    size_t cap = 0, tcap = 0, lcap = 0, scap = 0;
+    double best = -1;
+    double best_body = -1;
+    if ((rc = rasad__story_load(s, 0)) != RASAD_OK)
+        return rc;
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT rowid, coalesce(ext_id, key), title, source, published_date, dup_of, text "
+            "FROM article WHERE story = ?1 "
+            "ORDER BY published_date IS NULL, published_date, rowid", -1, &st, NULL) != SQLITE_OK)
+        return fail(s);
+    sqlite3_bind_int64(st, 1, v->id);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && !nomem) {
+        rasad_story_article *a = rasad__grow(v->articles, &cap, v->narticles + 1, sizeof *a, 8);
+        if (!a) {
+            nomem = 1;
+            break;
+        }
+        v->articles = a;
+        a = &v->articles[v->narticles++];
+        memset(a, 0, sizeof *a);
+        a->rowid = sqlite3_column_int64(st, 0);
+        a->id = col(st, 1, &nomem);
+        a->title = col(st, 2, &nomem);
+        a->source = col(st, 3, &nomem);
+        a->published = col(st, 4, &nomem);
+        a->dup_of = sqlite3_column_int64(st, 5);
+        if (a->published) {
+            if (!v->first_seen)
+                v->first_seen = dup_n(a->published, strlen(a->published), &nomem);
+            rasad_free(v->last_seen);
+            v->last_seen = dup_n(a->published, strlen(a->published), &nomem);
+        }
+        if (a->source) {
+            size_t k = 0;
+            while (k < v->nsources && strcmp(v->sources[k], a->source) != 0)
+                k++;
+            if (k == v->nsources) {
+                char **p = rasad__grow(v->sources, &scap, v->nsources + 1, sizeof *p, 4);
+                if (!p) {
+                    nomem = 1;
+                    break;
+                }
+                v->sources = p;
+                v->sources[v->nsources++] = dup_n(a->source, strlen(a->source), &nomem);
+            }
+        }
+        if (a->dup_of) {
+            v->copies++;
+            continue;
+        }
+        const char *body = (const char *)sqlite3_column_text(st, 6);
+        size_t bn = (size_t)sqlite3_column_bytes(st, 6);
+        double sim;
+        if (a->title && *a->title) {
+            rc = rasad_story_similarity(s->sc, (uint64_t)v->id, a->title, strlen(a->title),
+                                        NULL, 0, &sim);
+            if (rc == RASAD_OK && sim > best) {
+                best = sim;
+                rasad_free(v->title);
+                v->title = dup_n(a->title, strlen(a->title), &nomem);
+            }
+        } else if (best < 0) {
+            rc = rasad_story_similarity(s->sc, (uint64_t)v->id, NULL, 0, body, bn, &sim);
+            if (rc == RASAD_OK && sim > best_body) {
+                best_body = sim;
+                rasad_free(v->title);
+                v->title = body ? lead_of(body, bn, &nomem) : NULL;
+            }
+        }
+        if (rc == RASAD_NOMEM)
+            nomem = 1;
+        if (texts && body) {
+            char **t = rasad__grow(*texts, &tcap, *ntexts + 1, sizeof *t, 8);
+            if (t)
+                *texts = t;
+            size_t *l = t ? rasad__grow(*lens, &lcap, *ntexts + 1, sizeof *l, 8) : NULL;
+            if (!l) {
+                nomem = 1;
+                break;
+            }
+            *lens = l;
+            (*texts)[*ntexts] = dup_n(body, bn, &nomem);
+            (*lens)[*ntexts] = bn;
+            (*ntexts)++;
+        }
+    }
+    if (!nomem && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        status = fail(s);
+    sqlite3_finalize(st);
+    if (nomem)
+        return RASAD_NOMEM;
+    if (status == RASAD_OK && !v->narticles)
+        return RASAD_NOTFOUND;
+    return status;
+}
+
+static int date_opt(rasad_store *s, const char *in, char out[11])
+{
+    out[0] = '\0';
+    if (!in)
+        return RASAD_OK;
+    if (!rasad__pubdate_iso(in, strlen(in), out)) {
+        snprintf(s->err, sizeof s->err, "not a date: '%s' (use 2017-04-26 or 1396/02/06)", in);
+        return RASAD_INVAL;
+    }
+    return RASAD_OK;
+}
+
+int rasad_store_stories(rasad_store *s, const rasad_stories_opts *o,
+                        int (*fn)(void *ud, const rasad_story_view *v), void *ud)
+{
+    rasad_stories_opts none = {0};
+    char since[11], until[11];
+    sqlite3_stmt *st;
+    int rc;
+    if (!s || !fn)
+        return RASAD_INVAL;
+    if (!o)
+        o = &none;
+    if ((rc = date_opt(s, o->since, since)) != RASAD_OK ||
+        (rc = date_opt(s, o->until, until)) != RASAD_OK)
+        return rc;
+    if ((rc = rasad__story_load(s, 0)) != RASAD_OK)
+        return rc;
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT s.id, s.thread, max(a.published_date) AS last FROM story s "
+            "JOIN article a ON a.story = s.id GROUP BY s.id "
+            "HAVING (?1 IS NULL OR max(a.published_date) >= ?1) "
+            "   AND (?2 IS NULL OR min(a.published_date) <= ?2) "
+            "   AND (?3 IS NULL OR sum(a.source = ?3) > 0) "
+            "   AND (?4 = 0 OR s.thread = ?4) "
+            "ORDER BY last IS NULL, last DESC, s.id", -1, &st, NULL) != SQLITE_OK)
+        return fail(s);
+    if (since[0])
+        sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
+    if (until[0])
+        sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+    if (o->source)
+        sqlite3_bind_text(st, 3, o->source, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, o->thread);
+    int status = RASAD_OK;
+    while (status == RASAD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rasad_story_view v;
+        memset(&v, 0, sizeof v);
+        v.id = sqlite3_column_int64(st, 0);
+        v.thread = sqlite3_column_int64(st, 1);
+        status = fill(s, &v, NULL, NULL, NULL);
+        if (status == RASAD_OK)
+            status = fn(ud, &v);
+        rasad_story_view_free(&v);
+    }
+    if (status == RASAD_OK && rc != SQLITE_DONE)
+        status = fail(s);
+    sqlite3_finalize(st);
+    return status;
+}
+
+int rasad_store_story(rasad_store *s, int64_t id, rasad_story_view *out)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if (!s || !out)
+        return RASAD_INVAL;
+    memset(out, 0, sizeof *out);
+    if (sqlite3_prepare_v2(s->db, "SELECT thread FROM story WHERE id = ?1", -1, &st, NULL)
+        != SQLITE_OK)
+        return fail(s);
+    sqlite3_bind_int64(st, 1, id);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        out->thread = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE)
+        return RASAD_NOTFOUND;
+    if (rc != SQLITE_ROW)
+        return fail(s);
+    out->id = id;
+    char **texts = NULL;
+    size_t *lens = NULL, nt = 0;
+    rc = fill(s, out, &texts, &lens, &nt);
+    if (rc == RASAD_OK && nt) {
+        rasad_summary_pick picks[SUMMARY_MAX];
+        size_t np = 0;
+        rc = rasad_story_summary((const char *const *)texts, lens, nt, SUMMARY_MAX, picks, &np);
+        if (rc == RASAD_OK && np) {
+            int nomem = 0;
+            if (!(out->summary = rasad_malloc(np * sizeof *out->summary)))
+                rc = RASAD_NOMEM;
+            for (size_t i = 0; rc == RASAD_OK && i < np; i++) {
+                out->summary[i] = dup_n(texts[picks[i].text] + picks[i].start,
+                                        picks[i].end - picks[i].start, &nomem);
+                out->nsummary++;
+            }
+            if (nomem)
+                rc = RASAD_NOMEM;
+        }
+    }
+    for (size_t i = 0; i < nt; i++)
+        rasad_free(texts[i]);
+    rasad_free(texts);
+    rasad_free(lens);
+    if (rc != RASAD_OK)
+        rasad_story_view_free(out);
+    return rc;
+}
+
+int rasad_store_threads(rasad_store *s, int (*fn)(void *ud, const rasad_thread_view *t), void *ud)
+{
+    sqlite3_stmt *st, *ss;
+    int rc, status = RASAD_OK, nomem = 0;
+    if (!s || !fn)
+        return RASAD_INVAL;
+    if ((rc = rasad__story_load(s, 0)) != RASAD_OK)
+        return rc;
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT s.thread, min(a.published_date), max(a.published_date) AS last, count(*) "
+            "FROM story s JOIN article a ON a.story = s.id GROUP BY s.thread "
+            "ORDER BY last IS NULL, last DESC, s.thread", -1, &st, NULL) != SQLITE_OK)
+        return fail(s);
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT s.id, count(a.rowid) FROM story s JOIN article a ON a.story = s.id "
+            "WHERE s.thread = ?1 GROUP BY s.id ORDER BY s.id", -1, &ss, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return fail(s);
+    }
+    while (status == RASAD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rasad_thread_view t;
+        size_t cap = 0;
+        int64_t biggest = 0, most = -1;
+        memset(&t, 0, sizeof t);
+        t.id = sqlite3_column_int64(st, 0);
+        t.first_seen = col(st, 1, &nomem);
+        t.last_seen = col(st, 2, &nomem);
+        t.articles = sqlite3_column_int64(st, 3);
+        sqlite3_bind_int64(ss, 1, t.id);
+        while ((rc = sqlite3_step(ss)) == SQLITE_ROW) {
+            int64_t *p = rasad__grow(t.stories, &cap, t.nstories + 1, sizeof *p, 8);
+            if (!p) {
+                nomem = 1;
+                break;
+            }
+            t.stories = p;
+            t.stories[t.nstories++] = sqlite3_column_int64(ss, 0);
+            if (sqlite3_column_int64(ss, 1) > most) {
+                most = sqlite3_column_int64(ss, 1);
+                biggest = sqlite3_column_int64(ss, 0);
+            }
+        }
+        sqlite3_reset(ss);
+        if (nomem)
+            status = RASAD_NOMEM;
+        if (status == RASAD_OK && biggest) {
+            rasad_story_view v;
+            memset(&v, 0, sizeof v);
+            v.id = biggest;
+            status = fill(s, &v, NULL, NULL, NULL);
+            t.title = v.title;
+            v.title = NULL;
+            rasad_story_view_free(&v);
+        }
+        if (status == RASAD_OK)
+            status = fn(ud, &t);
+        rasad_free(t.title);
+        rasad_free(t.first_seen);
+        rasad_free(t.last_seen);
+        rasad_free(t.stories);
+    }
+    if (status == RASAD_OK && rc != SQLITE_DONE)
+        status = fail(s);
+    sqlite3_finalize(st);
+    sqlite3_finalize(ss);
+    return status;
+}
