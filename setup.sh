@@ -41,20 +41,24 @@ cmake --build "$build" -j"$jobs"
 
 case "$mode" in
 run)
-    # The main job: ingest the example articles into an archive, then search
-    # it the way a reader types (joined letters, a space instead of ZWNJ).
+    # The main job: ingest the example articles into an archive, print its
+    # stories and threads and one story whole, then search it the way a
+    # reader types (joined letters instead of ZWNJ).
     db="$build/examples.db"
     echo "== rasad ingest --db $db examples/"
     "$build/rasad" ingest --db "$db" examples/
     echo
+    echo "== rasad stories --db $db"
+    "$build/rasad" stories --db "$db"
+    echo
+    echo "== rasad threads --db $db"
+    "$build/rasad" threads --db "$db"
+    echo
+    echo "== rasad story --db $db 1"
+    "$build/rasad" story --db "$db" 1
+    echo
     echo "== rasad search --db $db 'همکاریهای دو کشور'   (typed without ZWNJ)"
     "$build/rasad" search --db "$db" --limit 3 'همکاریهای دو کشور'
-    echo
-    echo "== rasad search --db $db 'گروه های افراطی'   (typed with a space)"
-    "$build/rasad" search --db "$db" --limit 3 'گروه های افراطی'
-    echo
-    echo "== rasad show --db $db --removed examples/002_6d8fd06e54dabc97.txt   (what cleaning took out)"
-    "$build/rasad" show --db "$db" --removed examples/002_6d8fd06e54dabc97.txt | sed -n "1,3p;/^removed/,\$p"
     ;;
 test)
     ctest --test-dir "$build" --output-on-failure --timeout 900 -j"$jobs"

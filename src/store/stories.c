@@ -99,7 +99,8 @@ static int fill(rasad_store *s, rasad_story_view *v, char ***texts, size_t **len
     if ((rc = rasad__story_load(s, 0)) != RASAD_OK)
         return rc;
     if (sqlite3_prepare_v2(s->db,
-            "SELECT rowid, coalesce(ext_id, key), title, source, published_date, dup_of, text "
+            "SELECT rowid, coalesce(ext_id, key), title, coalesce(source, json_extract(meta, '$.agency')), "
+            "published_date, dup_of, text "
             "FROM article WHERE story = ?1 "
             "ORDER BY published_date IS NULL, published_date, rowid", -1, &st, NULL) != SQLITE_OK)
         return fail(s);
@@ -222,7 +223,7 @@ int rasad_store_stories(rasad_store *s, const rasad_stories_opts *o,
             "JOIN article a ON a.story = s.id GROUP BY s.id "
             "HAVING (?1 IS NULL OR max(a.published_date) >= ?1) "
             "   AND (?2 IS NULL OR min(a.published_date) <= ?2) "
-            "   AND (?3 IS NULL OR sum(a.source = ?3) > 0) "
+            "   AND (?3 IS NULL OR sum(coalesce(a.source, json_extract(a.meta, '$.agency')) = ?3) > 0) "
             "   AND (?4 = 0 OR s.thread = ?4) "
             "ORDER BY last IS NULL, last DESC, s.id", -1, &st, NULL) != SQLITE_OK)
         return fail(s);

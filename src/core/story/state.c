@@ -197,7 +197,7 @@ static int import(rasad_story *c, rd *r)
         if (!d)
             return RASAD_NOMEM;
     }
-    uint64_t nst = get_count(r, 40);
+    uint64_t nst = get_count(r, 36);   /* a story without words: 36 bytes */
     for (uint64_t i = 0; i < nst && !r->bad; i++) {
         uint64_t id = get_u64(r);
         if (id == RASAD_STORY_NONE || rasad__map_find(&c->by_id, id))
