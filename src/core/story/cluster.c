@@ -79,10 +79,27 @@ void rasad_story_free(rasad_story *c)
     rasad_free(c);
 }
 
+/* ln(df + 0.5) for small df, computed once: idf is then one subtraction. */
+enum { LOG_TABLE = 4096 };
+static double log_df[LOG_TABLE];
+static int log_df_ready;
+
+static double ln_df(uint32_t df)
+{
+    if (df >= LOG_TABLE)
+        return log(df + 0.5);
+    if (!log_df_ready) {            /* idempotent: racing threads write the same values */
+        for (uint32_t i = 0; i < LOG_TABLE; i++)
+            log_df[i] = log(i + 0.5);
+        log_df_ready = 1;
+    }
+    return log_df[df];
+}
+
 double rasad__story_idf(const rasad_story *c, uint32_t term)
 {
     const uint32_t *d = rasad__map_find(&c->df, term);
-    return log(((double)c->ndocs + IDF_PRIOR + 1.0) / ((d ? *d : 0) + 0.5));
+    return log((double)c->ndocs + IDF_PRIOR + 1.0) - ln_df(d ? *d : 0);
 }
 
 long rasad__story_append(rasad_story *c, uint64_t id)
