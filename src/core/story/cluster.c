@@ -56,10 +56,10 @@ int rasad_story_new(const rasad_story_opts *opts, rasad_story **out)
     return RASAD_OK;
 }
 
-void rasad_story_free(rasad_story *c)
+void rasad__story_clear(rasad_story *c)
 {
-    if (!c)
-        return;
+    rasad_story_opts o = c->o;
+    rasad__feats f = c->f;
     for (size_t i = 0; i < c->nst; i++)
         rasad_free(c->st[i].v);
     for (size_t i = 0; i < c->npost; i++)
@@ -70,12 +70,22 @@ void rasad_story_free(rasad_story *c)
     rasad__map_release(&c->ids);
     rasad__map_release(&c->df);
     rasad__map_release(&c->post_of);
-    rasad__feats_release(&c->f);
     rasad_free(c->stamp);
     rasad_free(c->tstamp);
     rasad_free(c->acc);
     rasad_free(c->cand);
     rasad_free(c->idf);
+    memset(c, 0, sizeof *c);
+    c->o = o;
+    c->f = f;
+}
+
+void rasad_story_free(rasad_story *c)
+{
+    if (!c)
+        return;
+    rasad__story_clear(c);
+    rasad__feats_release(&c->f);
     rasad_free(c);
 }
 

@@ -248,29 +248,7 @@ int rasad_story_import(rasad_story *c, const char *p, size_t n)
         return RASAD_INVAL;
     rd r = { (const unsigned char *)p, n, 0, 0 };
     int rc = import(c, &r);
-    if (rc != RASAD_OK) {
-        /* empty it again */
-        rasad_story_opts o = c->o;
-        rasad__feats f = c->f;
-        memset(&c->f, 0, sizeof c->f);
-        for (size_t i = 0; i < c->nst; i++)
-            rasad_free(c->st[i].v);
-        for (size_t i = 0; i < c->npost; i++)
-            rasad_free(c->post[i].s);
-        rasad_free(c->st);
-        rasad_free(c->post);
-        rasad__map_release(&c->by_id);
-        rasad__map_release(&c->ids);
-        rasad__map_release(&c->df);
-        rasad__map_release(&c->post_of);
-        rasad_free(c->stamp);
-        rasad_free(c->tstamp);
-        rasad_free(c->acc);
-        rasad_free(c->cand);
-        rasad_free(c->idf);
-        memset(c, 0, sizeof *c);
-        c->o = o;
-        c->f = f;
-    }
+    if (rc != RASAD_OK)
+        rasad__story_clear(c);   /* empty again */
     return rc;
 }

@@ -102,6 +102,9 @@ struct rasad_story {
     size_t cidf;
 };
 
+/* Frees every story, word count and scratch array: c is empty again
+ * (options and tokenizer kept). */
+void rasad__story_clear(rasad_story *c);
 /* idf of term under the current counts. */
 double rasad__story_idf(const rasad_story *c, uint32_t term);
 /* Indexes story si's words in the postings. Returns 0 or NOMEM. */
