@@ -11,15 +11,18 @@
  * rasad_story_export / rasad_story_import). The method, the votes and the
  * figures that chose the defaults: docs/stories.md.
  *
- * Votes. Text: cosine of TF-IDF vectors (stemmed words, stop words left
- * out, the title counted twice) between the article and the story's
- * centroid, with document frequencies of the articles seen so far. Time:
+ * Votes. Text: average link, the mean cosine between the article's TF-IDF
+ * vector (stemmed words, stop words left out, the title counted twice;
+ * document frequencies of the articles seen so far) and the vectors of
+ * the articles in the story (each weighted as it was when it joined). Time:
  * a dated article joins only a story seen within `window` days of its day
  * (undated articles and stories are clustered on text alone). Event
- * numbers: an ordinal beside an event noun (هفتمین کنفرانس، دور ششم
- * مذاکرات) names one edition of a recurring event; an article and a story
- * that both name editions, and no edition in common, are different events
- * however close their words. Entities join the vote when rasad has them.
+ * marks: an ordinal beside an event noun (هفتمین کنفرانس، دور ششم
+ * مذاکرات) names one edition of a recurring event, a format of three or
+ * more sides after one (نشست چهارجانبه) names the kind of meeting; an
+ * article and a story that both carry marks, and no mark in common, are
+ * different events however close their words. Entities join the vote when
+ * rasad has them.
  *
  * Ids are the caller's: a story's id is the id of its first article, a
  * thread's id the id of its first story. */
@@ -32,12 +35,13 @@
 #include "rasad/status.h"
 
 /* Defaults, used for the zero fields of rasad_story_opts (docs/stories.md). */
-#define RASAD_STORY_JOIN   0.30 /* cosine at or above which an article joins a story */
-#define RASAD_STORY_THREAD 0.12 /* cosine at or above which a new story joins a thread */
+#define RASAD_STORY_JOIN   0.18 /* mean cosine at or above which an article joins a story */
+#define RASAD_STORY_THREAD 0.12 /* mean cosine at or above which a new story joins a thread */
 #define RASAD_STORY_WINDOW 7    /* days around a story's span a dated article may join it */
 #define RASAD_STORY_TERMS  200u /* words kept in a story's centroid */
 #define RASAD_STORY_UNDATED INT32_MIN /* rasad_story_doc.day of an article without a date */
-#define RASAD_STORY_EDITIONS 8u /* event numbers kept per story */
+#define RASAD_STORY_EDITIONS 8u /* event marks kept per story */
+#define RASAD_STORY_SIDES 0x40000000u /* + n: the mark of a meeting of n sides */
 
 typedef struct rasad_story_opts {
     double join;       /* (0, 1]; 0 = RASAD_STORY_JOIN */
@@ -60,10 +64,10 @@ typedef struct rasad_story_doc {
 typedef struct rasad_story_result {
     uint64_t story;     /* the story the article is in */
     uint64_t thread;    /* that story's thread */
-    double sim;         /* cosine with the story it joined; 1 when it started it */
-    double best;        /* best cosine with any earlier story (0 when none) */
+    double sim;         /* mean cosine with the story it joined; 1 when it started it */
+    double best;        /* best mean cosine with any earlier story (0 when none) */
     uint64_t best_story;/* that story, or RASAD_STORY_NONE */
-    int vetoed;         /* 1 when best_story was refused for time or event number */
+    int vetoed;         /* 1 when best_story was refused for time or event marks */
     int new_story;      /* 1 when the article started its story */
     int new_thread;     /* 1 when that story started its thread */
 } rasad_story_result;
@@ -73,7 +77,8 @@ typedef struct rasad_story_info {
     uint64_t id, thread;
     uint32_t articles;          /* articles added to it (rasad_story_add and _join) */
     int32_t first_day, last_day;/* RASAD_STORY_UNDATED when none of them was dated */
-    unsigned editions;          /* event numbers in edition[] */
+    unsigned editions;          /* event marks in edition[]: an edition number, or
+                                   RASAD_STORY_SIDES + n for a meeting of n sides */
     uint32_t edition[RASAD_STORY_EDITIONS];
 } rasad_story_info;
 
@@ -103,15 +108,15 @@ RASAD_API int rasad_story_join(rasad_story *c, uint64_t story, const rasad_story
 /* Fills *out with story id. Returns RASAD_OK or RASAD_NOTFOUND. */
 RASAD_API int rasad_story_get(const rasad_story *c, uint64_t id, rasad_story_info *out);
 
-/* Cosine between text (and title, counted twice; may be NULL) and story
- * id's centroid, weighted as rasad_story_add would weigh them now; *out
+/* Mean cosine between text (and title, counted twice; may be NULL) and
+ * the articles of story id, as rasad_story_add would compute it now; *out
  * gets it (0 for a text without words). Changes nothing. Returns RASAD_OK,
  * RASAD_NOTFOUND, RASAD_NOMEM. */
 RASAD_API int rasad_story_similarity(rasad_story *c, uint64_t id, const char *title, size_t title_n,
                                      const char *text, size_t text_n, double *out) RASAD_WARN_UNUSED;
 
 /* Saving and restoring. rasad_story_export writes the whole state (word
- * counts, every story's centroid, span and event numbers) as one
+ * counts, every story's centroid, span and event marks) as one
  * self-describing byte string, little-endian whatever the machine, to *out
  * (caller frees with rasad_free), *n its size; rasad_story_import reads
  * one into an empty clusterer made with the same options, after which it

@@ -97,6 +97,51 @@ static void test_votes(void)
     TH_CHECK(c == NULL);
 }
 
+static const char *const quad =
+    "وزیران کشاورزی ایران، ترکیه، عراق و سوریه در نشستی چهارجانبه در آنکارا دیدار کردند. "
+    "چهار وزیر درباره صادرات پسته، زعفران و خشکبار و کاهش تعرفه‌های گمرکی گفتگو کردند. "
+    "وزیر کشاورزی ایران گفت حجم تجارت محصولات کشاورزی چهار کشور امسال افزایش خواهد یافت.";
+
+/* A meeting's format (نشست چهارجانبه) marks the event like an edition:
+ * the same ministers at a four-sided meeting and at the sixth fair are two
+ * stories. دوجانبه is no mark: most meetings and relations are that. */
+static void test_format(void)
+{
+    rasad_story *c;
+    rasad_story_result r;
+    rasad_story_info info;
+    TH_EQ_INT(rasad_story_new(NULL, &c), RASAD_OK);
+    rasad_story_doc d = doc(1, meeting6, RASAD_STORY_UNDATED);
+    TH_EQ_INT(rasad_story_add(c, &d, &r), RASAD_OK);
+    d = doc(2, quad, RASAD_STORY_UNDATED);
+    TH_EQ_INT(rasad_story_add(c, &d, &r), RASAD_OK);
+    TH_EQ_INT(r.story, 2);
+    TH_EQ_INT(r.thread, 1);
+    TH_CHECK(r.vetoed);
+    TH_EQ_INT(rasad_story_get(c, 2, &info), RASAD_OK);
+    TH_EQ_INT(info.editions, 1);
+    TH_EQ_INT(info.edition[0], RASAD_STORY_SIDES + 4);
+
+    static const struct { const char *text; uint32_t mark; } marks[] = {
+        { "مذاکرات سه‌جانبه وزیران در تهران برگزار شد.", RASAD_STORY_SIDES + 3 },
+        { "مذاکرات سه جانبه وزیران در تهران برگزار شد.", RASAD_STORY_SIDES + 3 },
+        { "اجلاس پنج‌جانبه سران در مسکو آغاز شد.", RASAD_STORY_SIDES + 5 },
+        { "روابط دوجانبه دو کشور در نشست دوجانبه بررسی شد.", 0 },
+        { "همکاری‌های همه‌جانبه و چهارجانبه دو کشور گسترش می‌یابد.", 0 },
+    };
+    rasad_story_free(c);
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
+        TH_EQ_INT(rasad_story_new(NULL, &c), RASAD_OK);
+        d = doc(1, marks[i].text, RASAD_STORY_UNDATED);
+        TH_EQ_INT(rasad_story_add(c, &d, &r), RASAD_OK);
+        TH_EQ_INT(rasad_story_get(c, 1, &info), RASAD_OK);
+        TH_EQ_INT(info.editions, marks[i].mark ? 1 : 0);
+        if (marks[i].mark && info.editions)
+            TH_EQ_INT(info.edition[0], marks[i].mark);
+        rasad_story_free(c);
+    }
+}
+
 static void test_time(void)
 {
     rasad_story *c;
@@ -216,6 +261,7 @@ static void test_summary(void)
 int main(void)
 {
     test_votes();
+    test_format();
     test_time();
     test_state();
     test_summary();

@@ -75,6 +75,7 @@ void rasad__story_clear(rasad_story *c)
     rasad_free(c->acc);
     rasad_free(c->cand);
     rasad_free(c->idf);
+    rasad_free(c->aw);
     memset(c, 0, sizeof *c);
     c->o = o;
     c->f = f;
@@ -191,29 +192,24 @@ static const rasad__tw *vec_find(const rasad__tw *v, size_t n, uint32_t term)
     return lo < n && v[lo].term == term ? &v[lo] : NULL;
 }
 
-/* Cosine between the article (a, with its words' idf and weighted norm)
- * and story s under the current counts. */
-static double cosine(const rasad_story *c, const rasad__tw *a, size_t na, const double *aidf,
-                     double anorm, const rasad__story *s)
+/* Average-link similarity: the mean of the cosines between the article
+ * (aw: its TF-IDF unit vector, sorted by term) and each article in story
+ * s, which is aw . centroid / members since the centroid is the sum of its
+ * members' unit vectors (weighted with idf as it was when each joined). */
+static double avg_sim(const rasad__tw *aw, size_t na, const rasad__story *s)
 {
-    double dot = 0, sn = 0;
+    double dot = 0;
     size_t i = 0;
-    for (uint32_t j = 0; j < s->nv; j++) {
-        uint32_t t = s->v[j].term;
-        while (i < na && a[i].term < t)
-            i++;
-        double idf;
-        if (i < na && a[i].term == t) {
-            idf = aidf[i];
-            dot += a[i].w * idf * s->v[j].w * idf;
-        } else {
-            idf = rasad__story_idf(c, t);
-        }
-        sn += (s->v[j].w * idf) * (s->v[j].w * idf);
-    }
-    if (dot <= 0 || sn <= 0 || anorm <= 0)
+    if (!s->members)
         return 0;
-    return dot / (anorm * sqrt(sn));
+    for (uint32_t j = 0; j < s->nv && i < na; j++) {
+        uint32_t t = s->v[j].term;
+        while (i < na && aw[i].term < t)
+            i++;
+        if (i < na && aw[i].term == t)
+            dot += (double)aw[i].w * s->v[j].w;
+    }
+    return dot > 0 ? dot / s->members : 0;
 }
 
 static int in_window(const rasad_story *c, const rasad__story *s, int32_t day)
@@ -264,8 +260,8 @@ static int by_term(const void *a, const void *b)
     return (x->term > y->term) - (x->term < y->term);
 }
 
-/* Adds unit vector a to story si's centroid, keeps its `terms` heaviest
- * words (weight times idf; ties by word id) and posts the new words. */
+/* Adds the article's TF-IDF unit vector a to story si's centroid, keeps its
+ * `terms` heaviest words (ties by word id) and posts the new words. */
 static int centroid_add(rasad_story *c, uint32_t si, const rasad__tw *a, size_t na)
 {
     rasad__story *s = &c->st[si];
@@ -292,7 +288,7 @@ static int centroid_add(rasad_story *c, uint32_t si, const rasad__tw *a, size_t 
         if (!k)
             goto out;
         for (size_t x = 0; x < nm; x++) {
-            k[x].key = m[x].w * rasad__story_idf(c, m[x].term);
+            k[x].key = m[x].w;
             k[x].i = (uint32_t)x;
         }
         qsort(k, nm, sizeof *k, by_key);
@@ -406,6 +402,37 @@ static long candidates(rasad_story *c, const rasad__tw *a, size_t na, const doub
     return (long)nt;
 }
 
+/* Fills c->idf with the idf of each word of a and c->aw with a weighted
+ * by it and made unit length again (a word-less text gives zeros).
+ * Returns 0 or NOMEM. */
+static int weigh(rasad_story *c, const rasad__tw *a, size_t na)
+{
+    if (na > c->cidf) {
+        size_t cap = c->cidf;
+        double *p = rasad__grow(c->idf, &cap, na, sizeof *p, 256);
+        if (!p)
+            return RASAD_NOMEM;
+        c->idf = p;
+        cap = c->cidf;
+        rasad__tw *w = rasad__grow(c->aw, &cap, na, sizeof *w, 256);
+        if (!w)
+            return RASAD_NOMEM;
+        c->aw = w;
+        c->cidf = cap;
+    }
+    double norm = 0;
+    for (size_t i = 0; i < na; i++) {
+        c->idf[i] = rasad__story_idf(c, a[i].term);
+        norm += (a[i].w * c->idf[i]) * (a[i].w * c->idf[i]);
+    }
+    norm = norm > 0 ? sqrt(norm) : 1;
+    for (size_t i = 0; i < na; i++) {
+        c->aw[i].term = a[i].term;
+        c->aw[i].w = (float)(a[i].w * c->idf[i] / norm);
+    }
+    return RASAD_OK;
+}
+
 static int check_id(rasad_story *c, uint64_t id)
 {
     int added;
@@ -440,19 +467,8 @@ int rasad_story_add(rasad_story *c, const rasad_story_doc *doc, rasad_story_resu
             (*d)++;
         }
     }
-    if (na > c->cidf) {
-        double *p = rasad__grow(c->idf, &c->cidf, na, sizeof *p, 256);
-        if (!p)
-            return RASAD_NOMEM;
-        c->idf = p;
-    }
-    double anorm = 0;
-    for (size_t i = 0; i < na; i++) {
-        c->idf[i] = rasad__story_idf(c, a[i].term);
-        anorm += (a[i].w * c->idf[i]) * (a[i].w * c->idf[i]);
-    }
-    anorm = sqrt(anorm);
-
+    if ((rc = weigh(c, a, na)) != RASAD_OK)
+        return rc;
     long nc = na ? candidates(c, a, na, c->idf) : 0;
     if (nc < 0)
         return RASAD_NOMEM;
@@ -461,7 +477,7 @@ int rasad_story_add(rasad_story *c, const rasad_story_doc *doc, rasad_story_resu
     for (long k = 0; k < nc; k++) {
         uint32_t si = c->cand[k];
         const rasad__story *s = &c->st[si];
-        double sim = cosine(c, a, na, c->idf, anorm, s);
+        double sim = avg_sim(c->aw, na, s);
         int allowed = in_window(c, s, doc->day) && !editions_differ(c->f.ed, c->f.ned, s);
         if (sim > res->best || (sim == res->best && res->best_story != RASAD_STORY_NONE &&
                                 s->id < res->best_story)) {
@@ -492,12 +508,13 @@ int rasad_story_add(rasad_story *c, const rasad_story_doc *doc, rasad_story_resu
         res->new_thread = thread == doc->id;
     }
     rasad__story *s = &c->st[join];
-    if ((rc = centroid_add(c, (uint32_t)join, a, na)) != RASAD_OK)
+    if ((rc = centroid_add(c, (uint32_t)join, c->aw, na)) != RASAD_OK)
         return rc;
     for (unsigned i = 0; i < c->f.ned; i++)
         rasad__editions_add(s->ed, &s->ned, c->f.ed[i]);
     span_add(s, doc->day);
     s->articles++;
+    s->members++;
     res->story = s->id;
     res->thread = s->thread;
     res->sim = join_sim;
@@ -554,17 +571,8 @@ int rasad_story_similarity(rasad_story *c, uint64_t id, const char *title, size_
     int rc = rasad__feats_run(&c->f, title, title_n, text, text_n);
     if (rc != RASAD_OK)
         return rc;
-    if (c->f.nv > c->cidf) {
-        double *p = rasad__grow(c->idf, &c->cidf, c->f.nv, sizeof *p, 256);
-        if (!p)
-            return RASAD_NOMEM;
-        c->idf = p;
-    }
-    double anorm = 0;
-    for (size_t i = 0; i < c->f.nv; i++) {
-        c->idf[i] = rasad__story_idf(c, c->f.v[i].term);
-        anorm += (c->f.v[i].w * c->idf[i]) * (c->f.v[i].w * c->idf[i]);
-    }
-    *out = cosine(c, c->f.v, c->f.nv, c->idf, sqrt(anorm), &c->st[*si]);
+    if ((rc = weigh(c, c->f.v, c->f.nv)) != RASAD_OK)
+        return rc;
+    *out = avg_sim(c->aw, c->f.nv, &c->st[*si]);
     return RASAD_OK;
 }

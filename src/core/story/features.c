@@ -1,6 +1,6 @@
 /* features.c - a text as the clusterer sees it: stemmed words with
  * log-scaled counts (unit length), and the editions of recurring events it
- * names (هفتمین کنفرانس -> 7).
+ * names (هفتمین کنفرانس -> 7, نشست چهارجانبه -> RASAD_STORY_SIDES + 4).
  *
  * Words: the tokenizer's index form, stop words and one-letter words left
  * out, stemmed (rasad_stem), each named by a 32-bit hash of its stem.
@@ -20,23 +20,57 @@
 #include "hash.h"
 #include "story_internal.h"
 
-/* Nouns of events that recur in numbered editions, in index form (stems
- * and the plural forms the stemmer leaves as they are). An ordinal right
- * before one (ششمین نشست) or right after (دور ششم) names an edition. */
 #define LEAD_WORDS 200
 
-static const char *const event_nouns[] = {
-    "اجلاس", "اجلاسیه", "المپیاد", "انتخابات", "جشنواره", "جلسه", "دور",
-    "دوره", "سالگرد", "سمینار", "مجمع", "مذاکرات", "مذاکره", "مرحله",
-    "مسابقات", "مسابقه", "نشست", "نمایشگاه", "همایش", "کنفرانس", "کنگره",
+/* Nouns of events that recur in numbered editions, in index form (stems
+ * and the plural forms the stemmer leaves as they are). An ordinal right
+ * before one (ششمین نشست) or right after (دور ششم) names an edition; a
+ * format of three or more sides right after one (نشست چهارجانبه،
+ * مذاکرات سه‌جانبه) names the meeting's format. */
+#define W(s) { s, sizeof s - 1 }
+static const struct { const char *w; size_t n; } event_nouns[] = {
+    W("اجلاس"), W("اجلاسیه"), W("المپیاد"), W("انتخابات"), W("جشنواره"), W("جلسه"),
+    W("دور"), W("دوره"), W("دیدار"), W("سالگرد"), W("سمینار"), W("مجمع"), W("مذاکرات"),
+    W("مذاکره"), W("مرحله"), W("مسابقات"), W("مسابقه"), W("نشست"), W("نمایشگاه"),
+    W("همایش"), W("کنفرانس"), W("کنگره"),
 };
 
-static int is_event_noun(const char *w, size_t n)
+static int is_event_word(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof event_nouns / sizeof event_nouns[0]; i++)
-        if (strlen(event_nouns[i]) == n && memcmp(event_nouns[i], w, n) == 0)
+        if (event_nouns[i].n == n && memcmp(event_nouns[i].w, w, n) == 0)
             return 1;
     return 0;
+}
+
+/* An event noun, also with the indefinite ی (نشستی چهارجانبه). */
+static int is_event_noun(const char *w, size_t n)
+{
+    return is_event_word(w, n) ||
+           (n > 2 && memcmp(w + n - 2, "\xdb\x8c", 2) == 0 && is_event_word(w, n - 2));
+}
+
+/* The number of sides a token names (سه‌جانبه، چهارجانبه -> 3, 4; a lone
+ * جانبه after a cardinal word, from card, *lone set), or 0. Two sides are not a
+ * format: دوجانبه qualifies most meetings and relations (روابط دوجانبه). */
+static uint32_t sides_of(const char *tok, size_t n, int64_t card, int *lone)
+{
+    static const char suffix[] = "جانبه";
+    const size_t sl = sizeof suffix - 1;
+    rasad_number num;
+    int64_t v = -1;
+    if (n < sl || memcmp(tok + n - sl, suffix, sl) != 0)
+        return 0;
+    n -= sl;
+    if (n >= 3 && memcmp(tok + n - 3, "\xe2\x80\x8c", 3) == 0)
+        n -= 3;                                /* ZWNJ */
+    *lone = n == 0;
+    if (n == 0)
+        v = card;
+    else if (rasad_number_parse(tok, n, RASAD_NUM_NO_ORDINAL, &num) == RASAD_OK &&
+             num.len == n && num.ndigits == 0 && num.scale == 0)
+        v = num.mant;
+    return v >= 3 && v <= 50 ? (uint32_t)v : 0;
 }
 
 int rasad__feats_init(rasad__feats *f)
@@ -88,7 +122,7 @@ static void push_term(rasad__feats *f, uint32_t t)
     f->terms[f->nterms++] = t;
 }
 
-/* Event numbers: an ordinal beside an event noun. */
+/* Event marks: an ordinal beside an event noun, a format after one. */
 static void scan_edition(rasad__feats *f, const char *tok, size_t n, const char *stem, size_t sn)
 {
     rasad_number num;
@@ -106,14 +140,19 @@ static void scan_edition(rasad__feats *f, const char *tok, size_t n, const char 
             card = num.mant;
         }
     }
+    int lone = 0;
+    uint32_t sides = event ? 0 : sides_of(tok, n, f->card, &lone);
     if (event && f->prev_ord)
         rasad__editions_add(f->ed, &f->ned, f->prev_ord);
     else if (ord && f->prev_event)
         rasad__editions_add(f->ed, &f->ned, ord);
+    else if (sides && (lone ? f->card_after_event : f->prev_event))
+        rasad__editions_add(f->ed, &f->ned, RASAD_STORY_SIDES + sides);
 
     int is_and = n == 2 && memcmp(tok, "\xd9\x88", 2) == 0; /* و */
     f->prev_card = is_and ? f->card : -1;
     f->prev_and = is_and;
+    f->card_after_event = card >= 0 && f->prev_event;
     f->card = card;
     f->prev_ord = ord;
     f->prev_event = event;
@@ -131,6 +170,7 @@ static int on_token(void *ud, int kind, const char *tok, size_t n, size_t start,
         f->prev_event = 0;
         f->card = -1;
         f->prev_and = 0;
+        f->card_after_event = 0;
         return 0;
     }
     sn = rasad_stem_copy(tok, n, stem, sizeof stem);
@@ -161,6 +201,7 @@ static int read_text(rasad__feats *f, const char *p, size_t n)
     f->prev_event = 0;
     f->card = f->prev_card = -1;
     f->prev_and = 0;
+    f->card_after_event = 0;
     int rc = rasad_tokenize(f->tok, p, n, on_token, f);
     return f->err ? f->err : rc;
 }

@@ -1,12 +1,12 @@
 /* state.c - a clusterer's whole state as bytes, and back (story.h).
  *
  * Layout, every integer little-endian, floats as their IEEE-754 bits:
- *   "RSTY" u32 version=1
+ *   "RSTY" u32 version=2
  *   f64 join, f64 thread, i32 window, u32 terms
  *   u64 ndocs, u64 nids, nids x u64 article id (ascending)
  *   u64 ndf, ndf x (u32 term, u32 df) (ascending term)
  *   u64 nstories, per story (creation order):
- *     u64 id, u64 thread, u32 articles, i32 first, i32 last,
+ *     u64 id, u64 thread, u32 articles, u32 members, i32 first, i32 last,
  *     u32 ned, ned x u32, u32 nv, nv x (u32 term, f32 weight)
  * Postings are not saved: import rebuilds them from the centroids. */
 #include <stdlib.h>
@@ -14,6 +14,8 @@
 #include "rasad/alloc.h"
 #include "buf.h"
 #include "story_internal.h"
+
+enum { STATE_VERSION = 2 };   /* 1: cosine with idf applied on use (before average link) */
 
 static void put_u32(rasad_buf *b, uint32_t v)
 {
@@ -76,7 +78,7 @@ int rasad_story_export(const rasad_story *c, char **out, size_t *n)
     *n = 0;
     rasad__buf_init(&b, 0);
     rasad__buf_add(&b, "RSTY", 4);
-    put_u32(&b, 1);
+    put_u32(&b, STATE_VERSION);
     put_f64(&b, c->o.join);
     put_f64(&b, c->o.thread);
     put_u32(&b, (uint32_t)c->o.window);
@@ -108,6 +110,7 @@ int rasad_story_export(const rasad_story *c, char **out, size_t *n)
         put_u64(&b, s->id);
         put_u64(&b, s->thread);
         put_u32(&b, s->articles);
+        put_u32(&b, s->members);
         put_u32(&b, (uint32_t)s->first);
         put_u32(&b, (uint32_t)s->last);
         put_u32(&b, s->ned);
@@ -169,7 +172,7 @@ static int import(rasad_story *c, rd *r)
     if (r->n < 4 || memcmp(r->p, "RSTY", 4) != 0)
         return RASAD_PARSE;
     r->at = 4;
-    if (get_u32(r) != 1)
+    if (get_u32(r) != STATE_VERSION)
         return RASAD_PARSE;
     uint64_t j = get_u64(r), t = get_u64(r);
     double join, thread;
@@ -197,7 +200,7 @@ static int import(rasad_story *c, rd *r)
         if (!d)
             return RASAD_NOMEM;
     }
-    uint64_t nst = get_count(r, 36);   /* a story without words: 36 bytes */
+    uint64_t nst = get_count(r, 40);   /* a story without words: 40 bytes */
     for (uint64_t i = 0; i < nst && !r->bad; i++) {
         uint64_t id = get_u64(r);
         if (id == RASAD_STORY_NONE || rasad__map_find(&c->by_id, id))
@@ -208,6 +211,7 @@ static int import(rasad_story *c, rd *r)
         rasad__story *s = &c->st[si];
         s->thread = get_u64(r);
         s->articles = get_u32(r);
+        s->members = get_u32(r);
         s->first = (int32_t)get_u32(r);
         s->last = (int32_t)get_u32(r);
         uint32_t ned = get_u32(r);

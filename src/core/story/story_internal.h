@@ -48,6 +48,7 @@ typedef struct rasad__feats {
     int64_t prev_card;     /* the cardinal before «و» before this token, or -1 */
     int64_t card;          /* value of the previous token when a cardinal word, else -1 */
     int prev_and;          /* previous token is «و» */
+    int card_after_event;  /* previous token is a cardinal word after an event noun */
     size_t limit;          /* words kept stop at this count (the lead of the body) */
     int err;
 } rasad__feats;
@@ -66,11 +67,13 @@ void rasad__editions_add(uint32_t *ed, unsigned *ned, uint32_t v);
 
 typedef struct rasad__story {
     uint64_t id, thread;
-    uint32_t articles;
+    uint32_t articles;     /* added and joined (duplicates) */
+    uint32_t members;      /* added: the unit vectors summed in v */
     int32_t first, last;
     unsigned ned;
     uint32_t ed[RASAD_STORY_EDITIONS];
-    rasad__tw *v;          /* centroid: sums of unit vectors, sorted by term */
+    rasad__tw *v;          /* centroid: sum of its members' TF-IDF unit vectors
+                              (idf as it was when each joined), sorted by term */
     uint32_t nv, cv;
 } rasad__story;
 
@@ -98,8 +101,9 @@ struct rasad_story {
     uint32_t now, tnow;
     uint32_t *cand;
     size_t ccand;
-    double *idf;              /* per word of the article */
-    size_t cidf;
+    double *idf;              /* per word of the article: idf */
+    rasad__tw *aw;            /* per word of the article: TF-IDF, unit length */
+    size_t cidf;              /* capacity of idf and aw */
 };
 
 /* Frees every story, word count and scratch array: c is empty again
