@@ -123,22 +123,32 @@ static void push_term(rasad__feats *f, uint32_t t)
 }
 
 /* Event marks: an ordinal beside an event noun, a format after one. */
-static void scan_edition(rasad__feats *f, const char *tok, size_t n, const char *stem, size_t sn)
+/* The value of tok as one number word: *ord for an ordinal (هفتمین), *card
+ * for a cardinal word (بیست), else 0 / -1. */
+static void word_number(const char *tok, size_t n, uint32_t *ord, int64_t *card)
 {
     rasad_number num;
+    *ord = 0;
+    *card = -1;
+    if (rasad_number_parse(tok, n, 0, &num) == RASAD_OK && num.len == n &&
+        num.scale == 0 && num.mant > 0 && num.mant < 100000) {
+        if (num.flags & RASAD_NUM_ORDINAL)
+            *ord = (uint32_t)num.mant;
+        else if (num.ndigits == 0)
+            *card = num.mant;
+    }
+}
+
+static void scan_edition(rasad__feats *f, const char *tok, size_t n, const char *stem, size_t sn)
+{
     uint32_t ord = 0;
     int64_t card = -1;
     int event = is_event_noun(tok, n) || is_event_noun(stem, sn);
 
-    if (!event && rasad_number_parse(tok, n, 0, &num) == RASAD_OK && num.len == n &&
-        num.scale == 0 && num.mant > 0 && num.mant < 100000) {
-        if (num.flags & RASAD_NUM_ORDINAL) {
-            ord = (uint32_t)num.mant;
-            if (f->prev_and && f->prev_card >= 20 && ord < f->prev_card)
-                ord += (uint32_t)f->prev_card;        /* بیست و پنجمین */
-        } else if (num.ndigits == 0) {
-            card = num.mant;
-        }
+    if (!event) {
+        word_number(tok, n, &ord, &card);
+        if (ord && f->prev_and && f->prev_card >= 20 && ord < f->prev_card)
+            ord += (uint32_t)f->prev_card;            /* بیست و پنجمین */
     }
     int lone = 0;
     uint32_t sides = event ? 0 : sides_of(tok, n, f->card, &lone);

@@ -8,14 +8,18 @@
  *   u64 nstories, per story (creation order):
  *     u64 id, u64 thread, u32 articles, u32 members, i32 first, i32 last,
  *     u32 ned, ned x u32, u32 nv, nv x (u32 term, f32 weight)
- * Postings are not saved: import rebuilds them from the centroids. */
+ *   u64 nposts, per posting (ascending term):
+ *     u32 term, u32 n, n x u32 story index (in the order they were posted)
+ * Postings are saved as they are, stale entries included (cluster.c). */
 #include <stdlib.h>
 #include <string.h>
 #include "rasad/alloc.h"
 #include "buf.h"
 #include "story_internal.h"
 
-enum { STATE_VERSION = 2 };   /* 1: cosine with idf applied on use (before average link) */
+/* 1: cosine with idf applied on use; 2: average link, postings rebuilt on
+ * import; 3: postings saved */
+enum { STATE_VERSION = 3 };
 
 static void put_u32(rasad_buf *b, uint32_t v)
 {
@@ -122,6 +126,19 @@ int rasad_story_export(const rasad_story *c, char **out, size_t *n)
             put_f32(&b, s->v[j].w);
         }
     }
+    if (!(k = sorted_keys(&c->post_of, &unused))) {
+        rasad__buf_release(&b);
+        return RASAD_NOMEM;
+    }
+    put_u64(&b, c->post_of.used);
+    for (size_t i = 0; i < c->post_of.used; i++) {
+        const rasad__posting *p = &c->post[k[2 * i + 1]];
+        put_u32(&b, (uint32_t)k[2 * i]);
+        put_u32(&b, p->n);
+        for (uint32_t j = 0; j < p->n; j++)
+            put_u32(&b, p->s[j]);
+    }
+    rasad_free(k);
     if (b.err) {
         int rc = b.err;
         rasad__buf_release(&b);
@@ -236,8 +253,26 @@ static int import(rasad_story *c, rd *r)
                 return RASAD_PARSE;
         }
         s->nv = nv;
-        if (rasad__story_post(c, (uint32_t)si, s->v, nv) != RASAD_OK)
+    }
+    uint64_t npost = get_count(r, 8);
+    uint32_t prev = 0;
+    for (uint64_t i = 0; i < npost && !r->bad; i++) {
+        uint32_t term = get_u32(r), n = get_u32(r);
+        if (r->bad || (i && term <= prev) || n == 0 || (size_t)n * 4 > r->n - r->at)
+            return RASAD_PARSE;
+        prev = term;
+        rasad__posting *p = rasad__posting_add(c, term);
+        if (!p)
             return RASAD_NOMEM;
+        if (!(p->s = rasad_malloc((size_t)n * sizeof *p->s)))
+            return RASAD_NOMEM;
+        p->cap = n;
+        for (uint32_t e = 0; e < n; e++) {
+            uint32_t si = get_u32(r);
+            if (si >= c->nst)
+                return RASAD_PARSE;
+            p->s[p->n++] = si;
+        }
     }
     if (r->bad || r->at != r->n)
         return RASAD_PARSE;

@@ -78,7 +78,8 @@ typedef struct rasad__story {
 } rasad__story;
 
 typedef struct rasad__posting {
-    uint32_t *s;           /* story indexes (may repeat or be stale: checked on use) */
+    uint32_t *s;           /* story indexes (may repeat, or name a story that
+                              has since dropped the word: cluster.c) */
     uint32_t n, cap;
 } rasad__posting;
 
@@ -111,6 +112,8 @@ struct rasad_story {
 void rasad__story_clear(rasad_story *c);
 /* idf of term under the current counts. */
 double rasad__story_idf(const rasad_story *c, uint32_t term);
+/* The posting of term, made empty when absent; NULL on NOMEM. */
+rasad__posting *rasad__posting_add(rasad_story *c, uint32_t term);
 /* Indexes story si's words in the postings. Returns 0 or NOMEM. */
 int rasad__story_post(rasad_story *c, uint32_t si, const rasad__tw *v, size_t n);
 /* Appends an empty story with id; returns its index or -1 on NOMEM. */

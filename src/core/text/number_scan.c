@@ -96,10 +96,13 @@ static int word_ends(const char *p, size_t n, size_t k)
 
 int rasad__num_find_word(const char *p, size_t n, size_t i, unsigned opts, rasad__elem *e)
 {
-    size_t k, s, best = 0;
+    size_t k, s, best = 0, len;
+    uint32_t at = rasad__wm_first(p, n, i);   /* a word starting otherwise cannot match */
 
     for (k = 0; k < NWORDS; k++) {
         const struct numword *w = &words[k];
+        if (rasad__wm_fold(rasad__wm_cp(w->w, 4, 0, &len)) != at)
+            continue;
         size_t m = rasad__wm_match(p, n, i, w->w), end = 0;
         int ord = (w->flags & F_ORD) != 0;
 

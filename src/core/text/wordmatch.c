@@ -59,29 +59,27 @@ static int is_ignorable(uint32_t cp)
 }
 
 /* One letter per equivalence class of the tables. */
-static uint32_t fold(uint32_t cp)
+uint32_t rasad__wm_fold(uint32_t cp)
 {
-    static const uint32_t map[][2] = {
-        { 0x064A, 0x06CC }, /* Arabic yeh */
-        { 0x0649, 0x06CC }, /* alef maksura */
-        { 0x0643, 0x06A9 }, /* Arabic kaf */
-        { 0x06C0, 0x0647 }, /* heh with yeh above (ezafe) */
-        { 0x0629, 0x0647 }, /* teh marbuta */
-        { 0x06D5, 0x0647 }, /* ae */
-        { 0x06C1, 0x0647 }, /* heh goal */
-        { 0x0622, 0x0627 }, /* alef with madda */
-        { 0x0623, 0x0627 }, /* alef with hamza above */
-        { 0x0625, 0x0627 }, /* alef with hamza below */
-        { 0x0671, 0x0627 }, /* alef wasla */
-    };
-    size_t k;
-
-    if (cp < 0x0620)
+    switch (cp) {
+    case 0x064A:                 /* Arabic yeh */
+    case 0x0649:                 /* alef maksura */
+        return 0x06CC;
+    case 0x0643:                 /* Arabic kaf */
+        return 0x06A9;
+    case 0x06C0:                 /* heh with yeh above (ezafe) */
+    case 0x0629:                 /* teh marbuta */
+    case 0x06D5:                 /* ae */
+    case 0x06C1:                 /* heh goal */
+        return 0x0647;
+    case 0x0622:                 /* alef with madda */
+    case 0x0623:                 /* alef with hamza above */
+    case 0x0625:                 /* alef with hamza below */
+    case 0x0671:                 /* alef wasla */
+        return 0x0627;
+    default:
         return cp;
-    for (k = 0; k < sizeof map / sizeof map[0]; k++)
-        if (map[k][0] == cp)
-            return map[k][1];
-    return cp;
+    }
 }
 
 size_t rasad__wm_skip_space(const char *p, size_t n, size_t i)
@@ -109,22 +107,28 @@ static size_t skip_ignorable(const char *p, size_t n, size_t i)
     return i;
 }
 
+uint32_t rasad__wm_first(const char *p, size_t n, size_t i)
+{
+    size_t len;
+    return rasad__wm_fold(rasad__wm_cp(p, n, skip_ignorable(p, n, i), &len));
+}
+
 size_t rasad__wm_match(const char *p, size_t n, size_t i, const char *w)
 {
-    size_t j = i, wn = 0, len, wlen;
+    size_t j = i, len, wlen;
     uint32_t tc, cp;
 
-    while (w[wn])
-        wn++;
-    for (size_t k = 0; k < wn; k += wlen) {
-        tc = rasad__wm_cp(w, wn, k, &wlen);
+    /* w is valid UTF-8 ending in NUL: a character never holds a NUL byte,
+     * so decoding it with 4 bytes of room stays inside the string */
+    for (size_t k = 0; w[k]; k += wlen) {
+        tc = rasad__wm_cp(w, k + 4, k, &wlen);
         if (tc == ' ' || tc == RASAD__ZWNJ) {
             j = rasad__wm_skip_space(p, n, j);
             continue;
         }
         j = skip_ignorable(p, n, j);
         cp = rasad__wm_cp(p, n, j, &len);
-        if (len == 0 || fold(cp) != fold(tc))
+        if (len == 0 || rasad__wm_fold(cp) != rasad__wm_fold(tc))
             return 0;
         j += len;
     }

@@ -34,6 +34,15 @@ size_t rasad__wm_skip_space(const char *p, size_t n, size_t i);
  * (ZWNJ counts as a boundary). */
 int rasad__wm_boundary(const char *p, size_t n, size_t i);
 
+/* The letter class of cp: Arabic yeh, alef maksura -> Persian yeh; Arabic
+ * kaf -> Persian kaf; heh forms and teh marbuta -> heh; alef forms ->
+ * alef; anything else itself. */
+uint32_t rasad__wm_fold(uint32_t cp);
+
+/* The folded first letter at p[i..n) after any marks (0 at the end): a
+ * table word whose first letter folds differently cannot match at i. */
+uint32_t rasad__wm_first(const char *p, size_t n, size_t i);
+
 /* Matches the table word w (NUL-terminated, valid UTF-8, Persian letters)
  * at p[i..n). Letters are folded (Arabic yeh/kaf, alef forms, heh forms),
  * marks and tatweel in p are skipped, and a space or ZWNJ in w matches any
