@@ -123,6 +123,25 @@ static void json_str(const char *s)
         fputs("null", stdout);
 }
 
+/* {"id", "thread", "title", "first_seen", "last_seen", "sources":[... -
+ * the fields `stories --json` and `story --json` share; the caller closes
+ * the sources array. */
+static void story_json_head(const rasad_story_view *v)
+{
+    printf("{\"id\":%lld,\"thread\":%lld,\"title\":", (long long)v->id, (long long)v->thread);
+    json_str(v->title);
+    fputs(",\"first_seen\":", stdout);
+    json_str(v->first_seen);
+    fputs(",\"last_seen\":", stdout);
+    json_str(v->last_seen);
+    fputs(",\"sources\":[", stdout);
+    for (size_t i = 0; i < v->nsources; i++) {
+        if (i)
+            putchar(',');
+        json_str(v->sources[i]);
+    }
+}
+
 typedef struct list_ctx {
     int json, first;
 } list_ctx;
@@ -131,19 +150,8 @@ static int print_story(void *ud, const rasad_story_view *v)
 {
     list_ctx *c = ud;
     if (c->json) {
-        printf("%s{\"id\":%lld,\"thread\":%lld,\"title\":", c->first ? "" : ",",
-               (long long)v->id, (long long)v->thread);
-        json_str(v->title);
-        fputs(",\"first_seen\":", stdout);
-        json_str(v->first_seen);
-        fputs(",\"last_seen\":", stdout);
-        json_str(v->last_seen);
-        fputs(",\"sources\":[", stdout);
-        for (size_t i = 0; i < v->nsources; i++) {
-            if (i)
-                putchar(',');
-            json_str(v->sources[i]);
-        }
+        fputs(c->first ? "" : ",", stdout);
+        story_json_head(v);
         fputs("],\"articles\":[", stdout);
         for (size_t i = 0; i < v->narticles; i++)
             printf("%s%lld", i ? "," : "", (long long)v->articles[i].rowid);
@@ -203,18 +211,7 @@ int cmd_stories(int argc, char **argv)
 
 static void print_story_json(const rasad_story_view *v)
 {
-    printf("{\"id\":%lld,\"thread\":%lld,\"title\":", (long long)v->id, (long long)v->thread);
-    json_str(v->title);
-    fputs(",\"first_seen\":", stdout);
-    json_str(v->first_seen);
-    fputs(",\"last_seen\":", stdout);
-    json_str(v->last_seen);
-    fputs(",\"sources\":[", stdout);
-    for (size_t i = 0; i < v->nsources; i++) {
-        if (i)
-            putchar(',');
-        json_str(v->sources[i]);
-    }
+    story_json_head(v);
     fputs("],\"summary\":[", stdout);
     for (size_t i = 0; i < v->nsummary; i++) {
         if (i)
