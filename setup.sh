@@ -15,7 +15,8 @@ build=${RASAD_BUILD_DIR:-build}
 # Debian packages: to build, and in addition to test.
 build_pkgs=(gcc libc6-dev make cmake pkg-config python3 unicode-data
             libutf8proc-dev libjalali-dev myspell-fa
-            libsqlite3-dev libxml2-dev libjansson-dev zlib1g-dev libxxhash-dev)
+            libsqlite3-dev libxml2-dev libjansson-dev zlib1g-dev libxxhash-dev
+            libmicrohttpd-dev)
 test_pkgs=(python3-icu sqlite3 clang libclang-rt-14-dev)
 
 need=()

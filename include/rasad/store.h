@@ -31,6 +31,14 @@ typedef struct rasad_store rasad_store;
 RASAD_API int rasad_store_open(const char *path, rasad_store **out,
                                char *errbuf, size_t errcap);
 
+/* Opens the database at path for reading only (a server's worker): no
+ * migration (RASAD_UNSUPPORTED when its schema is not the current one),
+ * nothing is ever written, ingest is refused; stories are shown as the
+ * last ingest left them. Otherwise as rasad_store_open. One handle per
+ * thread. */
+RASAD_API int rasad_store_open_readonly(const char *path, rasad_store **out,
+                                        char *errbuf, size_t errcap);
+
 /* Commits what is pending and closes. NULL is fine. Returns 0 or RASAD_IO
  * when the last commit failed. */
 RASAD_API int rasad_store_close(rasad_store *s);

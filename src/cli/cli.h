@@ -21,6 +21,7 @@ int cmd_normalize(int argc, char **argv);
 int cmd_tokenize(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
 int cmd_search(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_stories(int argc, char **argv);

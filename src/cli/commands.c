@@ -9,6 +9,7 @@ const cli_command cli_commands[] = {
     { "normalize", cmd_normalize, "write Persian text in rasad's canonical form, line for line" },
     { "recluster", cmd_recluster, "cluster every article into stories and threads again, from scratch" },
     { "search",    cmd_search,    "search the archive in Persian: words, \"phrases\", prefix*, AND/OR/NOT" },
+    { "serve",     cmd_serve,     "serve the archive: Persian web pages and a JSON API over HTTP" },
     { "show",      cmd_show,      "print one stored article, its metadata and what cleaning removed" },
     { "stats",     cmd_stats,     "count what the archive holds" },
     { "stories",   cmd_stories,   "list the stories: one event once, with its sources and span" },

@@ -45,7 +45,8 @@ static int store_fail(rasad_store *s, char *errbuf, size_t errcap, int status)
     return status;
 }
 
-int rasad_store_open(const char *path, rasad_store **out, char *errbuf, size_t errcap)
+static int store_open(const char *path, int readonly, rasad_store **out, char *errbuf,
+                      size_t errcap)
 {
     *out = NULL;
     rasad_store *s = rasad_malloc(sizeof *s);
@@ -56,7 +57,8 @@ int rasad_store_open(const char *path, rasad_store **out, char *errbuf, size_t e
     }
     memset(s, 0, sizeof *s);
     s->batch = 500;
-    int rc = sqlite3_open_v2(path, &s->db,
+    s->readonly = readonly;
+    int rc = sqlite3_open_v2(path, &s->db, readonly ? SQLITE_OPEN_READONLY :
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
         if (!s->db)
@@ -72,7 +74,9 @@ int rasad_store_open(const char *path, rasad_store **out, char *errbuf, size_t e
     /* WAL: readers never block the ingest; NORMAL sync: a crash loses at
      * most the last commits, never consistency. The index's pages are read
      * through mmap and a 64 MB cache, not copied page by page. */
-    rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    rc = sqlite3_exec(s->db, readonly ? "PRAGMA query_only=ON; PRAGMA cache_size=-16384;"
+                      " PRAGMA mmap_size=1073741824;" :
+                      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                       " PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536;"
                       " PRAGMA mmap_size=1073741824;", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
@@ -84,9 +88,13 @@ int rasad_store_open(const char *path, rasad_store **out, char *errbuf, size_t e
         snprintf(s->err, sizeof s->err, "this SQLite has no FTS5");
         return store_fail(s, errbuf, errcap, rc);
     }
-    rc = rasad__store_migrate(s);
+    rc = readonly ? rasad__store_check_version(s) : rasad__store_migrate(s);
     if (rc != RASAD_OK)
         return store_fail(s, errbuf, errcap, rc);
+    if (readonly) {
+        *out = s;
+        return RASAD_OK;
+    }
     s->cleaner = rasad_cleaner_new();
     if (!s->cleaner || rasad_norm_new(RASAD_NORM_DEFAULT, &s->norm) != RASAD_OK) {
         snprintf(s->err, sizeof s->err, "out of memory");
@@ -101,10 +109,28 @@ int rasad_store_open(const char *path, rasad_store **out, char *errbuf, size_t e
     return RASAD_OK;
 }
 
+int rasad_store_open(const char *path, rasad_store **out, char *errbuf, size_t errcap)
+{
+    return store_open(path, 0, out, errbuf, errcap);
+}
+
+int rasad_store_open_readonly(const char *path, rasad_store **out, char *errbuf, size_t errcap)
+{
+    return store_open(path, 1, out, errbuf, errcap);
+}
+
 int rasad_store_close(rasad_store *s)
 {
     if (!s)
         return RASAD_OK;
+    if (s->readonly) {
+        for (int k = 0; k < ST_COUNT; k++)
+            sqlite3_finalize(s->st[k]);
+        sqlite3_close_v2(s->db);
+        rasad_story_free(s->sc);
+        rasad_free(s);
+        return RASAD_OK;
+    }
     int status = s->db && s->cleaner ? rasad__memory_save(s) : RASAD_OK;
     if (status == RASAD_OK && s->db)
         status = rasad__story_save(s);
@@ -184,6 +210,8 @@ void rasad_store_set_batch(rasad_store *s, unsigned batch)
 
 int rasad_store_reject(rasad_store *s, const char *file, long line, const char *what)
 {
+    if (s->readonly)
+        return RASAD_INVAL;
     int rc = rasad__store_begin(s);
     if (rc != RASAD_OK)
         return rc;

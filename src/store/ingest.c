@@ -1,4 +1,5 @@
 /* ingest.c - readers into the store: every article put, every reject kept. */
+#include <stdio.h>
 #include <string.h>
 #include "store_internal.h"
 
@@ -71,6 +72,10 @@ int rasad_store_ingest(rasad_store *s, const char *const *paths, size_t n,
                        const rasad_ingest_opts *opts, rasad_ingest_stats *st)
 {
     ingest_ctx c;
+    if (s && s->readonly) {
+        snprintf(s->err, sizeof s->err, "the store is open read-only");
+        return RASAD_INVAL;
+    }
     memset(&c, 0, sizeof c);
     c.s = s;
     c.o = opts;

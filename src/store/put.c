@@ -246,6 +246,10 @@ int rasad_store_put(rasad_store *s, const rasad_article *a, int *outcome)
 {
     if (outcome)
         *outcome = 0;
+    if (s && s->readonly) {
+        snprintf(s->err, sizeof s->err, "the store is open read-only");
+        return RASAD_INVAL;
+    }
     if (!s || !a || !a->text || a->text_len == 0) {
         if (s)
             snprintf(s->err, sizeof s->err, "article has no text");

@@ -71,6 +71,23 @@ static int user_version(sqlite3 *db, int *v)
     return rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
+int rasad__store_check_version(rasad_store *s)
+{
+    int v, rc = user_version(s->db, &v);
+    if (rc != SQLITE_OK) {
+        snprintf(s->err, sizeof s->err, "%s", sqlite3_errmsg(s->db));
+        return RASAD_IO;
+    }
+    if (v != NMIGRATIONS) {
+        snprintf(s->err, sizeof s->err, v > NMIGRATIONS ?
+                 "database schema %d is newer than this rasad (%d): upgrade rasad" :
+                 "database schema %d is older than this rasad (%d): open it once with "
+                 "'rasad stats' (read-write) to migrate it", v, NMIGRATIONS);
+        return RASAD_UNSUPPORTED;
+    }
+    return RASAD_OK;
+}
+
 int rasad__store_migrate(rasad_store *s)
 {
     int v, rc = user_version(s->db, &v);

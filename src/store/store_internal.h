@@ -41,12 +41,17 @@ struct rasad_store {
     unsigned pending;           /* articles in the open transaction */
     int in_tx;
     int learned;                /* articles cleaned since the memory was saved */
+    int readonly;               /* rasad_store_open_readonly: never writes */
     char err[256];              /* last error not from SQLite */
 };
 
 /* Runs the migrations up to the current schema. Returns 0 or RASAD_IO /
  * RASAD_UNSUPPORTED with s->err set. */
 int rasad__store_migrate(rasad_store *s);
+
+/* Checks that the schema is the current one without changing it (for a
+ * read-only store). Returns 0 or RASAD_UNSUPPORTED / RASAD_IO, s->err set. */
+int rasad__store_check_version(rasad_store *s);
 
 /* Prepares statement k once; returns it reset, or NULL on error. */
 sqlite3_stmt *rasad__store_stmt(rasad_store *s, enum store_stmt k);

@@ -111,6 +111,12 @@ int rasad__story_load(rasad_store *s, int64_t before)
         s->story_upto = sqlite3_column_int64(st, 0);
         rc = rasad_story_import(s->sc, sqlite3_column_blob(st, 1),
                                 (size_t)sqlite3_column_bytes(st, 1));
+        if (rc != RASAD_OK && s->readonly) {
+            rasad_story_free(s->sc);      /* shown as they are; titles fall back */
+            s->sc = NULL;
+            sqlite3_finalize(st);
+            return rasad_story_new(NULL, &s->sc);
+        }
         if (rc != RASAD_OK) {
             /* a state this rasad cannot read: start again from nothing */
             rasad_story_free(s->sc);
@@ -131,6 +137,8 @@ int rasad__story_load(rasad_store *s, int64_t before)
         return exec_fail(s, rc);
     }
     sqlite3_finalize(st);
+    if (s->readonly)
+        return RASAD_OK;            /* what the last ingest saved is what is shown */
     /* replay what the saved state has not seen */
     if (sqlite3_prepare_v2(s->db,
             "SELECT rowid, title, text, published_date, dup_of FROM article "
@@ -202,7 +210,7 @@ int rasad__story_save(rasad_store *s)
 int rasad_store_recluster(rasad_store *s, int64_t *articles)
 {
     int rc;
-    if (!s)
+    if (!s || s->readonly)
         return RASAD_INVAL;
     if ((rc = rasad_store_flush(s)) != RASAD_OK || (rc = rasad__store_begin(s)) != RASAD_OK)
         return rc;

@@ -1,0 +1,510 @@
+/* pages.c - the HTML pages (docs/serve.md): home, search, story, thread,
+ * article. Persian, right to left, no JavaScript; pictures are inline SVG
+ * drawn from numbers only. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rasad/date.h"
+#include "serve_internal.h"
+
+int page_css(srv_req *r)
+{
+    r->ctype = "text/css; charset=utf-8";
+    rasad__buf_add(&r->out, ht_css, ht_css_len);
+    return 0;
+}
+
+static void story_link(rasad_buf *b, int64_t id, const char *title)
+{
+    H(b, "<a href=\"/story/");
+    jw_int(b, id);
+    H(b, "\">");
+    if (title && *title)
+        ht_text(b, title);
+    else
+        H(b, "(بی‌عنوان)");
+    H(b, "</a>");
+}
+
+static void span(rasad_buf *b, const char *first, const char *last)
+{
+    if (!first) {
+        H(b, "بی‌تاریخ");
+        return;
+    }
+    ht_date(b, first);
+    if (last && strcmp(first, last) != 0) {
+        H(b, " تا ");
+        ht_date(b, last);
+    }
+}
+
+static void story_item(rasad_buf *b, const rasad_story_view *v)
+{
+    H(b, "<li>");
+    story_link(b, v->id, v->title);
+    H(b, "<div class=\"meta\">");
+    ht_num(b, (long long)v->narticles);
+    H(b, " خبر · ");
+    for (size_t i = 0; i < v->nsources; i++) {
+        if (i)
+            H(b, "، ");
+        ht_text(b, v->sources[i]);
+    }
+    H(b, " · ");
+    span(b, v->first_seen, v->last_seen);
+    H(b, " · <a href=\"/thread/");
+    jw_int(b, v->thread);
+    H(b, "\">رشته</a></div></li>\n");
+}
+
+/* ---- home --------------------------------------------------------------- */
+
+typedef struct list_ctx {
+    rasad_buf *b;
+    long offset, limit, seen, written;
+} list_ctx;
+
+static int home_story(void *ud, const rasad_story_view *v)
+{
+    list_ctx *c = ud;
+    if (c->seen++ < c->offset)
+        return 0;
+    if (c->written == c->limit)
+        return 1;
+    c->written++;
+    story_item(c->b, v);
+    return 0;
+}
+
+static int home_thread(void *ud, const rasad_thread_view *t)
+{
+    list_ctx *c = ud;
+    if (c->written == c->limit)
+        return 1;
+    c->written++;
+    H(c->b, "<li><a href=\"/thread/");
+    jw_int(c->b, t->id);
+    H(c->b, "\">");
+    if (t->title && *t->title)
+        ht_text(c->b, t->title);
+    else
+        H(c->b, "(بی‌عنوان)");
+    H(c->b, "</a><div class=\"meta\">");
+    ht_num(c->b, (long long)t->nstories);
+    H(c->b, " رویداد · ");
+    ht_num(c->b, t->articles);
+    H(c->b, " خبر · ");
+    span(c->b, t->first_seen, t->last_seen);
+    H(c->b, "</div></li>\n");
+    return 0;
+}
+
+static void pager(rasad_buf *b, const char *base_lit, const char *q, long offset, long limit,
+                  int more)
+{
+    H(b, "<nav class=\"pager\">");
+    if (offset > 0) {
+        rasad__buf_add(b, base_lit, strlen(base_lit));   /* a literal of this file */
+        ht_qval(b, q);
+        H(b, "&amp;offset=");
+        jw_int(b, offset > limit ? offset - limit : 0);
+        H(b, "\">→ قبلی</a>");
+    } else {
+        H(b, "<span></span>");
+    }
+    if (more) {
+        rasad__buf_add(b, base_lit, strlen(base_lit));
+        ht_qval(b, q);
+        H(b, "&amp;offset=");
+        jw_int(b, offset + limit);
+        H(b, "\">بعدی ←</a>");
+    }
+    H(b, "</nav>");
+}
+
+int page_home(srv_req *r)
+{
+    long offset;
+    if (srv_int_arg(r, "offset", 0, 0, 1000000, &offset))
+        return 0;
+    rasad_buf *b = &r->out;
+    ht_page_begin(b, "تازه‌ترین رویدادها", NULL);
+    H(b, "<h1>تازه‌ترین رویدادها</h1><ul class=\"items\" id=\"stories\">\n");
+    list_ctx c = { b, offset, 30, 0, 0 };
+    int rc = rasad_store_stories(r->store, NULL, home_story, &c);
+    if (rc != RASAD_OK && rc != 1)
+        return srv_error(r, 500, "the archive cannot be read");
+    if (!c.written)
+        H(b, "<li>هنوز خبری در این بایگانی نیست.</li>");
+    H(b, "</ul>");
+    pager(b, "<a href=\"/?x=", "", offset, 30, rc == 1);
+    H(b, "<h2>رشته‌ها</h2><ul class=\"items\" id=\"threads\">\n");
+    list_ctx t = { b, 0, 15, 0, 0 };
+    rc = rasad_store_threads(r->store, home_thread, &t);
+    if (rc != RASAD_OK && rc != 1)
+        return srv_error(r, 500, "the archive cannot be read");
+    H(b, "</ul>");
+    ht_page_end(b);
+    return 0;
+}
+
+/* ---- search ------------------------------------------------------------- */
+
+typedef struct hit_ctx {
+    rasad_buf *b;
+    long n;
+} hit_ctx;
+
+static int html_hit(void *ud, const rasad_hit *h)
+{
+    hit_ctx *c = ud;
+    rasad_buf *b = c->b;
+    c->n++;
+    H(b, "<li><a href=\"/article/");
+    jw_int(b, h->rowid);
+    H(b, "\">");
+    if (h->title && *h->title)
+        ht_text(b, h->title);
+    else
+        H(b, "(بی‌عنوان)");
+    H(b, "</a>");
+    if (h->copies) {
+        H(b, " <span class=\"meta\">(");
+        ht_num(b, h->copies);
+        H(b, " نسخهٔ دیگر)</span>");
+    }
+    H(b, "<div class=\"meta\">");
+    ht_text(b, h->source);
+    if (h->published) {
+        H(b, " · ");
+        ht_text(b, h->published);
+    }
+    H(b, "</div><div class=\"snippet\">");
+    ht_snippet(b, h->snippet);
+    H(b, "</div></li>\n");
+    return 0;
+}
+
+static void filter_input(rasad_buf *b, const char *label_lit, const char *name_lit,
+                         const char *value)
+{
+    H(b, "<label>");
+    rasad__buf_add(b, label_lit, strlen(label_lit));
+    H(b, " <input name=\"");
+    rasad__buf_add(b, name_lit, strlen(name_lit));
+    H(b, "\" value=\"");
+    ht_text(b, value);
+    H(b, "\"></label>");
+}
+
+int page_search(srv_req *r)
+{
+    const char *q = srv_arg(r, "q");
+    rasad_buf *b = &r->out;
+    if (!q || !*q) {
+        ht_page_begin(b, "جستجو", NULL);
+        H(b, "<h1>جستجو</h1><p>واژه‌ای بنویسید؛ با نیم‌فاصله یا بی آن، با ی و ک عربی یا فارسی.</p>");
+        ht_page_end(b);
+        return 0;
+    }
+    rasad_search_opts o;
+    rasad_search_info info;
+    if (srv_search_opts(r, &o, 50))
+        return 0;
+    o.limit = 20;
+    o.mark_open = "\x01";
+    o.mark_close = "\x02";
+    ht_page_begin(b, q, q);
+    H(b, "<h1>جستجوی «");
+    ht_text(b, q);
+    H(b, "»</h1><form class=\"filters\" action=\"/search\" method=\"get\">"
+         "<input type=\"hidden\" name=\"q\" value=\"");
+    ht_text(b, q);
+    H(b, "\">");
+    filter_input(b, "منبع", "source", o.source);
+    filter_input(b, "از تاریخ", "since", o.since);
+    filter_input(b, "تا تاریخ", "until", o.until);
+    H(b, "<button type=\"submit\">پالایش</button></form>\n<ul class=\"items\" id=\"results\">\n");
+    hit_ctx c = { b, 0 };
+    int rc = rasad_store_search(r->store, &o, html_hit, &c, &info);
+    if (rc == RASAD_NOTFOUND)
+        return srv_error(r, 400, info.message[0] ? info.message : "nothing to search");
+    if (rc != RASAD_OK)
+        return srv_error(r, 500, "the search failed");
+    H(b, "</ul><p class=\"meta\">");
+    ht_num(b, info.total);
+    H(b, " نتیجه");
+    if (info.fallback)
+        H(b, " (هیچ خبری همهٔ واژه‌ها را نداشت؛ خبرهای نزدیک به برخی از آن‌ها)");
+    H(b, "</p>");
+    pager(b, "<a href=\"/search?q=", q, o.offset, o.limit, o.offset + c.n < info.total);
+    ht_page_end(b);
+    return 0;
+}
+
+/* ---- story and thread ------------------------------------------------------ */
+
+static int day_of(const char *iso, int32_t *day)
+{
+    rasad_date d = { 0, 0, 0, RASAD_CAL_GREGORIAN };
+    if (!iso || strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d", &d.year, &d.month, &d.day) != 3)
+        return 0;
+    return rasad_date_to_days(&d, day) == RASAD_OK;
+}
+
+/* A timeline: one dot per dated item on a line from the first day to the
+ * last (right to left, as the page reads). Numbers only reach the SVG. */
+static void timeline(rasad_buf *b, const int32_t *days, size_t n, const char *label_lit)
+{
+    int32_t lo = 0, hi = 0;
+    size_t dated = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (days[i] == INT32_MIN)
+            continue;
+        if (!dated || days[i] < lo)
+            lo = days[i];
+        if (!dated || days[i] > hi)
+            hi = days[i];
+        dated++;
+    }
+    if (!dated) {
+        H(b, "<p class=\"meta\">هیچ‌یک تاریخ ندارد؛ خط زمان کشیده نمی‌شود.</p>");
+        return;
+    }
+    H(b, "<svg class=\"timeline\" viewBox=\"0 0 600 70\" role=\"img\" aria-label=\"");
+    rasad__buf_add(b, label_lit, strlen(label_lit));
+    H(b, "\"><line x1=\"20\" y1=\"40\" x2=\"580\" y2=\"40\" stroke=\"#8a939e\"/>");
+    for (size_t i = 0; i < n; i++) {
+        if (days[i] == INT32_MIN)
+            continue;
+        long x = hi == lo ? 300 : 580 - (long)(560.0 * (days[i] - lo) / (hi - lo));
+        H(b, "<circle cx=\"");
+        jw_int(b, x);
+        H(b, "\" cy=\"40\" r=\"6\" fill=\"#0b5cad\" fill-opacity=\"0.6\"/>");
+    }
+    H(b, "</svg>");
+}
+
+int page_story(srv_req *r)
+{
+    int64_t id;
+    rasad_story_view v;
+    if (srv_id(r, &id))
+        return 0;
+    int rc = rasad_store_story(r->store, id, &v);
+    if (rc == RASAD_NOTFOUND)
+        return srv_error(r, 404, "no such story");
+    if (rc != RASAD_OK)
+        return srv_error(r, 500, "the archive cannot be read");
+    rasad_buf *b = &r->out;
+    ht_page_begin(b, v.title ? v.title : "رویداد", NULL);
+    H(b, "<h1>");
+    ht_text(b, v.title);
+    H(b, "</h1><p class=\"meta\">");
+    ht_num(b, (long long)v.narticles);
+    H(b, " خبر");
+    if (v.copies) {
+        H(b, " (");
+        ht_num(b, (long long)v.copies);
+        H(b, " رونوشت)");
+    }
+    H(b, " · ");
+    span(b, v.first_seen, v.last_seen);
+    H(b, " · <a href=\"/thread/");
+    jw_int(b, v.thread);
+    H(b, "\">رشتهٔ این رویداد</a></p><h2>منابع</h2><p>");
+    for (size_t i = 0; i < v.nsources; i++) {
+        if (i)
+            H(b, "، ");
+        ht_text(b, v.sources[i]);
+    }
+    H(b, "</p><h2>خلاصه</h2><ul id=\"summary\">");
+    for (size_t i = 0; i < v.nsummary; i++) {
+        H(b, "<li>");
+        ht_text(b, v.summary[i]);
+        H(b, "</li>");
+    }
+    H(b, "</ul><h2>خط زمان</h2>");
+    int32_t *days = malloc((v.narticles ? v.narticles : 1) * sizeof *days);
+    if (days) {
+        for (size_t i = 0; i < v.narticles; i++)
+            if (!day_of(v.articles[i].published, &days[i]))
+                days[i] = INT32_MIN;
+        timeline(b, days, v.narticles, "خبرهای این رویداد در زمان");
+        free(days);
+    }
+    H(b, "<ul class=\"items\" id=\"articles\">");
+    for (size_t i = 0; i < v.narticles; i++) {
+        const rasad_story_article *a = &v.articles[i];
+        H(b, "<li><a href=\"/article/");
+        jw_int(b, a->rowid);
+        H(b, "\">");
+        if (a->title && *a->title)
+            ht_text(b, a->title);
+        else
+            H(b, "(بی‌عنوان)");
+        H(b, "</a><div class=\"meta\">");
+        ht_text(b, a->source);
+        H(b, " · ");
+        if (a->published)
+            ht_date(b, a->published);
+        else
+            H(b, "بی‌تاریخ");
+        if (a->dup_of)
+            H(b, " · رونوشت");
+        H(b, "</div></li>");
+    }
+    H(b, "</ul>");
+    ht_page_end(b);
+    rasad_story_view_free(&v);
+    return 0;
+}
+
+typedef struct thread_ctx {
+    int64_t id;
+    int found;
+    rasad_buf *b;
+} thread_ctx;
+
+static int find_thread(void *ud, const rasad_thread_view *t)
+{
+    thread_ctx *c = ud;
+    if (t->id != c->id)
+        return 0;
+    rasad_buf *b = c->b;
+    c->found = 1;
+    ht_page_begin(b, t->title ? t->title : "رشته", NULL);
+    H(b, "<h1>");
+    ht_text(b, t->title);
+    H(b, "</h1><p class=\"meta\">رشته · ");
+    ht_num(b, (long long)t->nstories);
+    H(b, " رویداد · ");
+    ht_num(b, t->articles);
+    H(b, " خبر · ");
+    span(b, t->first_seen, t->last_seen);
+    H(b, "</p>");
+    return 1;
+}
+
+typedef struct tl_ctx {
+    rasad_buf *b;
+    int32_t *days;
+    size_t n, cap;
+} tl_ctx;
+
+static int thread_story(void *ud, const rasad_story_view *v)
+{
+    tl_ctx *c = ud;
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 64;
+        int32_t *d = realloc(c->days, cap * sizeof *d);
+        if (!d)
+            return RASAD_NOMEM;
+        c->days = d;
+        c->cap = cap;
+    }
+    if (!day_of(v->first_seen, &c->days[c->n]))
+        c->days[c->n] = INT32_MIN;
+    c->n++;
+    story_item(c->b, v);
+    return 0;
+}
+
+int page_thread(srv_req *r)
+{
+    int64_t id;
+    if (srv_id(r, &id))
+        return 0;
+    rasad_buf *b = &r->out;
+    thread_ctx c = { id, 0, b };
+    int rc = rasad_store_threads(r->store, find_thread, &c);
+    if (rc != RASAD_OK && rc != 1)
+        return srv_error(r, 500, "the archive cannot be read");
+    if (!c.found)
+        return srv_error(r, 404, "no such thread");
+    rasad_buf items;
+    rasad__buf_init(&items, 0);
+    tl_ctx t = { &items, NULL, 0, 0 };
+    rasad_stories_opts o = { NULL, NULL, NULL, id };
+    rc = rasad_store_stories(r->store, &o, thread_story, &t);
+    if (rc != RASAD_OK) {
+        free(t.days);
+        rasad__buf_release(&items);
+        return srv_error(r, 500, "the archive cannot be read");
+    }
+    H(b, "<h2>رویدادها در زمان</h2>");
+    timeline(b, t.days, t.n, "رویدادهای این رشته در زمان");
+    H(b, "<ul class=\"items\" id=\"stories\">");
+    if (items.n)
+        rasad__buf_add(b, items.p, items.n);
+    H(b, "</ul>");
+    ht_page_end(b);
+    free(t.days);
+    rasad__buf_release(&items);
+    return 0;
+}
+
+/* ---- article ---------------------------------------------------------------- */
+
+int page_article(srv_req *r)
+{
+    int64_t id;
+    char key[32];
+    rasad_stored a;
+    if (srv_id(r, &id))
+        return 0;
+    const char *removed = srv_arg(r, "removed");
+    snprintf(key, sizeof key, "#%lld", (long long)id);
+    int rc = rasad_store_get(r->store, key, &a);
+    if (rc == RASAD_NOTFOUND)
+        return srv_error(r, 404, "no such article");
+    if (rc != RASAD_OK)
+        return srv_error(r, 500, "the archive cannot be read");
+    rasad_buf *b = &r->out;
+    ht_page_begin(b, a.title ? a.title : "خبر", NULL);
+    H(b, "<article><h1>");
+    ht_text(b, a.title);
+    H(b, "</h1><p class=\"meta\">");
+    ht_text(b, a.source);
+    if (a.published_date) {
+        H(b, " · ");
+        ht_date(b, a.published_date);
+    } else if (a.published) {
+        H(b, " · ");
+        ht_text(b, a.published);
+    }
+    if (ht_url_ok(a.url)) {
+        H(b, " · <a rel=\"noopener noreferrer nofollow\" href=\"");
+        ht_text(b, a.url);
+        H(b, "\">نشانی اصلی</a>");
+    }
+    if (a.dup_of) {
+        H(b, " · رونوشتِ خبری دیگر");
+    }
+    H(b, "</p><p class=\"body\">");
+    ht_text(b, a.text);
+    H(b, "</p>");
+    if (removed && strcmp(removed, "1") == 0) {
+        H(b, "<h2>آنچه از متن برداشته شد</h2>");
+        for (size_t i = 0; i < a.n_removed; i++) {
+            H(b, "<p class=\"removed\"><span class=\"meta\">");
+            ht_text(b, a.removed[i].reason);
+            H(b, "</span> ");
+            ht_text(b, a.removed[i].text);
+            H(b, "</p>");
+        }
+        if (!a.n_removed)
+            H(b, "<p class=\"meta\">هیچ.</p>");
+    } else if (a.n_removed) {
+        H(b, "<p><a href=\"/article/");
+        jw_int(b, a.rowid);
+        H(b, "?removed=1\">آنچه پاک‌سازی برداشت (");
+        ht_num(b, (long long)a.n_removed);
+        H(b, ")</a></p>");
+    }
+    H(b, "</article>");
+    ht_page_end(b);
+    rasad_stored_free(&a);
+    return 0;
+}
