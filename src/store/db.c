@@ -24,7 +24,19 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_REJECT] = "INSERT OR IGNORE INTO reject(file, line, what) VALUES(?1, ?2, ?3)",
     [ST_STORY_OF] = "SELECT story FROM article WHERE rowid = ?1",
     [ST_SET_STORY] = "UPDATE article SET story = ?2 WHERE rowid = ?1",
-    [ST_NEW_STORY] = "INSERT OR REPLACE INTO story(id, thread) VALUES(?1, ?2)",
+    [ST_NEW_STORY] =
+        "INSERT OR REPLACE INTO story(id, thread, first_seen, last_seen, articles, title,"
+        " title_from, title_kind) VALUES(?1, ?2, ?3, ?3, 1, ?4, ?5, ?6)",
+    [ST_GROW_STORY] =
+        "UPDATE story SET articles = articles + 1,"
+        " first_seen = CASE WHEN ?2 IS NOT NULL AND (first_seen IS NULL OR ?2 < first_seen)"
+        "   THEN ?2 ELSE first_seen END,"
+        " last_seen = CASE WHEN ?2 IS NOT NULL AND (last_seen IS NULL OR ?2 > last_seen)"
+        "   THEN ?2 ELSE last_seen END WHERE id = ?1",
+    [ST_STORY_TITLE] =
+        "SELECT s.title, s.title_kind, a.text FROM story s"
+        " LEFT JOIN article a ON a.rowid = s.title_from WHERE s.id = ?1",
+    [ST_SET_TITLE] = "UPDATE story SET title = ?2, title_from = ?3, title_kind = ?4 WHERE id = ?1",
 };
 
 int rasad__store_status(int rc)

@@ -50,6 +50,18 @@ static const char *const migrations[] = {
     "CREATE INDEX story_thread ON story(thread);"
     "CREATE TABLE story_state(id INTEGER PRIMARY KEY CHECK (id = 1),"
     "  upto INTEGER NOT NULL, state BLOB NOT NULL);",
+    /* 5: what a story list shows, kept as articles arrive (store_story.c),
+     * so lists need neither a scan of the articles nor the clusterer; the
+     * stories are made again (state dropped) to fill them */
+    "ALTER TABLE story ADD COLUMN first_seen TEXT;"
+    "ALTER TABLE story ADD COLUMN last_seen TEXT;"
+    "ALTER TABLE story ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE story ADD COLUMN title TEXT;"
+    "ALTER TABLE story ADD COLUMN title_from INTEGER;"
+    "ALTER TABLE story ADD COLUMN title_kind INTEGER NOT NULL DEFAULT 0;"
+    "CREATE INDEX story_recent ON story(last_seen IS NULL, last_seen DESC, id);"
+    "DELETE FROM story_state; DELETE FROM story;"
+    "UPDATE article SET story = NULL WHERE story IS NOT NULL;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -22,7 +22,10 @@ enum store_stmt {
     ST_REJECT,        /* record a rejected input */
     ST_STORY_OF,      /* the story of an article */
     ST_SET_STORY,     /* put an article in a story */
-    ST_NEW_STORY,     /* a new story and its thread */
+    ST_NEW_STORY,     /* a new story: thread, span, count, title */
+    ST_GROW_STORY,    /* one more article: count and span */
+    ST_STORY_TITLE,   /* a story's title, its kind and the body it came from */
+    ST_SET_TITLE,     /* a story's new title */
     ST_COUNT
 };
 
@@ -48,6 +51,10 @@ struct rasad_store {
 /* Runs the migrations up to the current schema. Returns 0 or RASAD_IO /
  * RASAD_UNSUPPORTED with s->err set. */
 int rasad__store_migrate(rasad_store *s);
+
+/* The lead sentence of t (cut to 300 bytes at a character edge) as
+ * t[*start..*start+*len); returns 0 when there is none. */
+int rasad__story_lead(const char *t, size_t n, size_t *start, size_t *len);
 
 /* Checks that the schema is the current one without changing it (for a
  * read-only store). Returns 0 or RASAD_UNSUPPORTED / RASAD_IO, s->err set. */

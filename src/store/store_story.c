@@ -11,12 +11,49 @@
  * whole archive. Because the clusterer is deterministic, that replay, and
  * `rasad recluster` (replay of everything from an empty state), give the
  * same stories as the ingests did. Articles updated in place keep their
- * story. */
+ * story.
+ *
+ * Table story also keeps what lists show, as articles arrive: first and
+ * last day, article count, and the title. The title is a running contest:
+ * each new headline is compared with the one kept, both against the story
+ * as it is now, and the closer wins (ties: the one kept); a headline beats
+ * a lead sentence, which stories without any headline show (the lead of
+ * the article whose body is closest, contested the same way). */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "rasad/alloc.h"
+#include "rasad/sentence.h"
 #include "store_internal.h"
+
+enum { LEAD_MAX = 300 };   /* bytes of a lead sentence used as a title */
+
+static int first_sentence(void *ud, size_t start, size_t end)
+{
+    size_t *span = ud;
+    span[0] = start;
+    span[1] = end;
+    return 1;
+}
+
+int rasad__story_lead(const char *t, size_t n, size_t *start, size_t *len)
+{
+    size_t span[2] = { 0, 0 };
+    if (!t || !n)
+        return 0;
+    rasad_sentence_split(t, n, 0, first_sentence, span);
+    if (span[1] <= span[0])
+        return 0;
+    size_t k = span[1] - span[0];
+    if (k > LEAD_MAX) {
+        k = LEAD_MAX;
+        while (k > 0 && ((unsigned char)t[span[0] + k] & 0xC0) == 0x80)
+            k--;
+    }
+    *start = span[0];
+    *len = k;
+    return k > 0;
+}
 
 /* Days since 1970-01-01 of "YYYY-MM-DD", or RASAD_STORY_UNDATED. */
 static int32_t day_of(const char *d)
@@ -52,6 +89,113 @@ static int story_of(rasad_store *s, int64_t rowid, int64_t *story)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
 }
 
+static void bind_date(sqlite3_stmt *st, int k, const char *date)
+{
+    if (date && *date)
+        sqlite3_bind_text(st, k, date, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, k);
+}
+
+/* Binds the title a story gets from an article: its headline (kind 1), else
+ * the lead sentence of its body (kind 0), else NULL. Returns the kind. */
+static int bind_title(sqlite3_stmt *st, int k, const char *title, const char *body, size_t n)
+{
+    size_t start, len;
+    if (title && *title) {
+        sqlite3_bind_text(st, k, title, -1, SQLITE_STATIC);
+        return 1;
+    }
+    if (rasad__story_lead(body, n, &start, &len))
+        sqlite3_bind_text(st, k, body + start, (int)len, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, k);
+    return 0;
+}
+
+static int new_story(rasad_store *s, int64_t rowid, const rasad_story_result *res,
+                     const char *title, const char *body, size_t n, const char *date)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_NEW_STORY);
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int64(st, 1, (int64_t)res->story);
+    sqlite3_bind_int64(st, 2, (int64_t)res->thread);
+    bind_date(st, 3, date);
+    int kind = bind_title(st, 4, title, body, n);
+    sqlite3_bind_int64(st, 5, rowid);
+    sqlite3_bind_int(st, 6, kind);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
+}
+
+/* The title contest (top of this file) between the kept title and this
+ * article's (title and body NULL for a duplicate: no contest). */
+static int contest(rasad_store *s, int64_t story, int64_t rowid, const char *title,
+                   const char *body, size_t n)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_STORY_TITLE);
+    double now = 0, kept = 0;
+    int rc, take = 0;
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int64(st, 1, story);
+    if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
+    }
+    const char *old = (const char *)sqlite3_column_text(st, 0);
+    int kind = sqlite3_column_int(st, 1);
+    const char *old_body = (const char *)sqlite3_column_text(st, 2);
+    size_t old_n = (size_t)sqlite3_column_bytes(st, 2);
+    rc = RASAD_OK;
+    if (title && *title) {
+        if (kind == 0 || !old)
+            take = 1;
+        else if ((rc = rasad_story_similarity(s->sc, (uint64_t)story, title, strlen(title),
+                                              NULL, 0, &now)) == RASAD_OK &&
+                 (rc = rasad_story_similarity(s->sc, (uint64_t)story, old, strlen(old),
+                                              NULL, 0, &kept)) == RASAD_OK)
+            take = now > kept;
+    } else if (kind == 0 && body && n) {
+        if (!old_body)
+            take = 1;
+        else if ((rc = rasad_story_similarity(s->sc, (uint64_t)story, NULL, 0, body, n,
+                                              &now)) == RASAD_OK &&
+                 (rc = rasad_story_similarity(s->sc, (uint64_t)story, NULL, 0, old_body,
+                                              old_n, &kept)) == RASAD_OK)
+            take = now > kept;
+    }
+    sqlite3_reset(st);
+    if (rc != RASAD_OK || !take)
+        return rc;
+    if (!(st = rasad__store_stmt(s, ST_SET_TITLE)))
+        return RASAD_IO;
+    sqlite3_bind_int64(st, 1, story);
+    int nkind = bind_title(st, 2, title, body, n);
+    sqlite3_bind_int64(st, 3, rowid);
+    sqlite3_bind_int(st, 4, nkind);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
+}
+
+static int grow_story(rasad_store *s, int64_t story, int64_t rowid, const char *title,
+                      const char *body, size_t n, const char *date)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_GROW_STORY);
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int64(st, 1, story);
+    bind_date(st, 2, date);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return exec_fail(s, rc);
+    return title || body ? contest(s, story, rowid, title, body, n) : RASAD_OK;
+}
+
 /* Clusters one article (the clusterer is loaded) and records the result. */
 static int assign(rasad_store *s, int64_t rowid, const char *title, const char *body,
                   size_t n, const char *date, int64_t dup_of)
@@ -80,16 +224,13 @@ static int assign(rasad_store *s, int64_t rowid, const char *title, const char *
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
         return exec_fail(s, rc);
-    if (res.new_story) {
-        if (!(st = rasad__store_stmt(s, ST_NEW_STORY)))
-            return RASAD_IO;
-        sqlite3_bind_int64(st, 1, (int64_t)res.story);
-        sqlite3_bind_int64(st, 2, (int64_t)res.thread);
-        rc = sqlite3_step(st);
-        sqlite3_reset(st);
-        if (rc != SQLITE_DONE)
-            return exec_fail(s, rc);
-    }
+    if (res.new_story)
+        rc = new_story(s, rowid, &res, title, body, n, date);
+    else
+        rc = grow_story(s, (int64_t)res.story, rowid, dup_of ? NULL : title,
+                        dup_of ? NULL : body, n, date);
+    if (rc != RASAD_OK)
+        return rc;
     s->story_upto = rowid;
     s->story_dirty = 1;
     return RASAD_OK;

@@ -8,7 +8,6 @@
 #include "rasad/sentence.h"
 #include "store_internal.h"
 
-#define LEAD_MAX 300   /* bytes of a lead sentence used as a title */
 #define SUMMARY_MAX 5
 
 static char *dup_n(const char *p, size_t n, int *nomem)
@@ -60,51 +59,22 @@ static int fail(rasad_store *s)
     return RASAD_IO;
 }
 
-/* The first sentence of text, cut to LEAD_MAX bytes at a character edge. */
-typedef struct lead { size_t start, end; int found; } lead;
-
-static int first_sentence(void *ud, size_t start, size_t end)
-{
-    lead *l = ud;
-    l->start = start;
-    l->end = end;
-    l->found = 1;
-    return 1;
-}
-
-static char *lead_of(const char *t, size_t n, int *nomem)
-{
-    lead l = {0, 0, 0};
-    rasad_sentence_split(t, n, 0, first_sentence, &l);
-    if (!l.found)
-        return NULL;
-    size_t len = l.end - l.start;
-    if (len > LEAD_MAX) {
-        len = LEAD_MAX;
-        while (len > 0 && ((unsigned char)t[l.start + len] & 0xC0) == 0x80)
-            len--;
-    }
-    return dup_n(t + l.start, len, nomem);
-}
-
-/* Fills v's articles, sources, span and title for story v->id; with texts,
- * also hands back the bodies of the non-duplicates (for a summary). */
+/* Fills v's articles, sources and span for story v->id (its thread and
+ * title come from table story); with texts, also hands back the bodies of
+ * the non-duplicates (for a summary). */
 static int fill(rasad_store *s, rasad_story_view *v, char ***texts, size_t **lens, size_t *ntexts)
 {
     sqlite3_stmt *st;
     int nomem = 0, rc, status = RASAD_OK;
     size_t cap = 0, tcap = 0, lcap = 0, scap = 0;
-    double best = -1;
-    double best_body = -1;
-    if ((rc = rasad__story_load(s, 0)) != RASAD_OK)
-        return rc;
     if (sqlite3_prepare_v2(s->db,
             "SELECT rowid, coalesce(ext_id, key), title, coalesce(source, json_extract(meta, '$.agency')), "
-            "published_date, dup_of, text "
+            "published_date, dup_of, CASE WHEN ?2 THEN text END "
             "FROM article WHERE story = ?1 "
             "ORDER BY published_date IS NULL, published_date, rowid", -1, &st, NULL) != SQLITE_OK)
         return fail(s);
     sqlite3_bind_int64(st, 1, v->id);
+    sqlite3_bind_int(st, 2, texts != NULL);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW && !nomem) {
         rasad_story_article *a = rasad__grow(v->articles, &cap, v->narticles + 1, sizeof *a, 8);
         if (!a) {
@@ -146,25 +116,6 @@ static int fill(rasad_store *s, rasad_story_view *v, char ***texts, size_t **len
         }
         const char *body = (const char *)sqlite3_column_text(st, 6);
         size_t bn = (size_t)sqlite3_column_bytes(st, 6);
-        double sim;
-        if (a->title && *a->title) {
-            rc = rasad_story_similarity(s->sc, (uint64_t)v->id, a->title, strlen(a->title),
-                                        NULL, 0, &sim);
-            if (rc == RASAD_OK && sim > best) {
-                best = sim;
-                rasad_free(v->title);
-                v->title = dup_n(a->title, strlen(a->title), &nomem);
-            }
-        } else if (best < 0) {
-            rc = rasad_story_similarity(s->sc, (uint64_t)v->id, NULL, 0, body, bn, &sim);
-            if (rc == RASAD_OK && sim > best_body) {
-                best_body = sim;
-                rasad_free(v->title);
-                v->title = body ? lead_of(body, bn, &nomem) : NULL;
-            }
-        }
-        if (rc == RASAD_NOMEM)
-            nomem = 1;
         if (texts && body) {
             char **t = rasad__grow(*texts, &tcap, *ntexts + 1, sizeof *t, 8);
             if (t)
@@ -216,16 +167,15 @@ int rasad_store_stories(rasad_store *s, const rasad_stories_opts *o,
     if ((rc = date_opt(s, o->since, since)) != RASAD_OK ||
         (rc = date_opt(s, o->until, until)) != RASAD_OK)
         return rc;
-    if ((rc = rasad__story_load(s, 0)) != RASAD_OK)
-        return rc;
+    if (!s->readonly && (rc = rasad__story_load(s, 0)) != RASAD_OK)
+        return rc;              /* brings stories up to date with what was ingested */
     if (sqlite3_prepare_v2(s->db,
-            "SELECT s.id, s.thread, max(a.published_date) AS last FROM story s "
-            "JOIN article a ON a.story = s.id GROUP BY s.id "
-            "HAVING (?1 IS NULL OR max(a.published_date) >= ?1) "
-            "   AND (?2 IS NULL OR min(a.published_date) <= ?2) "
-            "   AND (?3 IS NULL OR sum(coalesce(a.source, json_extract(a.meta, '$.agency')) = ?3) > 0) "
-            "   AND (?4 = 0 OR s.thread = ?4) "
-            "ORDER BY last IS NULL, last DESC, s.id", -1, &st, NULL) != SQLITE_OK)
+            "SELECT id, thread, title FROM story "
+            "WHERE (?1 IS NULL OR last_seen >= ?1) AND (?2 IS NULL OR first_seen <= ?2) "
+            "  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM article a WHERE a.story = story.id "
+            "       AND coalesce(a.source, json_extract(a.meta, '$.agency')) = ?3)) "
+            "  AND (?4 = 0 OR thread = ?4) "
+            "ORDER BY last_seen IS NULL, last_seen DESC, id", -1, &st, NULL) != SQLITE_OK)
         return fail(s);
     if (since[0])
         sqlite3_bind_text(st, 1, since, -1, SQLITE_STATIC);
@@ -240,7 +190,9 @@ int rasad_store_stories(rasad_store *s, const rasad_stories_opts *o,
         memset(&v, 0, sizeof v);
         v.id = sqlite3_column_int64(st, 0);
         v.thread = sqlite3_column_int64(st, 1);
-        status = fill(s, &v, NULL, NULL, NULL);
+        int nomem = 0;
+        v.title = col(st, 2, &nomem);
+        status = nomem ? RASAD_NOMEM : fill(s, &v, NULL, NULL, NULL);
         if (status == RASAD_OK)
             status = fn(ud, &v);
         rasad_story_view_free(&v);
@@ -258,14 +210,21 @@ int rasad_store_story(rasad_store *s, int64_t id, rasad_story_view *out)
     if (!s || !out)
         return RASAD_INVAL;
     memset(out, 0, sizeof *out);
-    if (sqlite3_prepare_v2(s->db, "SELECT thread FROM story WHERE id = ?1", -1, &st, NULL)
+    if (!s->readonly && (rc = rasad__story_load(s, 0)) != RASAD_OK)
+        return rc;
+    if (sqlite3_prepare_v2(s->db, "SELECT thread, title FROM story WHERE id = ?1", -1, &st, NULL)
         != SQLITE_OK)
         return fail(s);
     sqlite3_bind_int64(st, 1, id);
     rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
+    int nomem = 0;
+    if (rc == SQLITE_ROW) {
         out->thread = sqlite3_column_int64(st, 0);
+        out->title = col(st, 1, &nomem);
+    }
     sqlite3_finalize(st);
+    if (nomem)
+        return RASAD_NOMEM;
     if (rc == SQLITE_DONE)
         return RASAD_NOTFOUND;
     if (rc != SQLITE_ROW)
@@ -279,7 +238,7 @@ int rasad_store_story(rasad_store *s, int64_t id, rasad_story_view *out)
         size_t np = 0;
         rc = rasad_story_summary((const char *const *)texts, lens, nt, SUMMARY_MAX, picks, &np);
         if (rc == RASAD_OK && np) {
-            int nomem = 0;
+            nomem = 0;
             if (!(out->summary = rasad_malloc(np * sizeof *out->summary)))
                 rc = RASAD_NOMEM;
             for (size_t i = 0; rc == RASAD_OK && i < np; i++) {
@@ -306,23 +265,23 @@ int rasad_store_threads(rasad_store *s, int (*fn)(void *ud, const rasad_thread_v
     int rc, status = RASAD_OK, nomem = 0;
     if (!s || !fn)
         return RASAD_INVAL;
-    if ((rc = rasad__story_load(s, 0)) != RASAD_OK)
+    if (!s->readonly && (rc = rasad__story_load(s, 0)) != RASAD_OK)
         return rc;
     if (sqlite3_prepare_v2(s->db,
-            "SELECT s.thread, min(a.published_date), max(a.published_date) AS last, count(*) "
-            "FROM story s JOIN article a ON a.story = s.id GROUP BY s.thread "
-            "ORDER BY last IS NULL, last DESC, s.thread", -1, &st, NULL) != SQLITE_OK)
+            "SELECT thread, min(first_seen), max(last_seen) AS last, sum(articles) "
+            "FROM story GROUP BY thread "
+            "ORDER BY last IS NULL, last DESC, thread", -1, &st, NULL) != SQLITE_OK)
         return fail(s);
     if (sqlite3_prepare_v2(s->db,
-            "SELECT s.id, count(a.rowid) FROM story s JOIN article a ON a.story = s.id "
-            "WHERE s.thread = ?1 GROUP BY s.id ORDER BY s.id", -1, &ss, NULL) != SQLITE_OK) {
+            "SELECT id, articles, title FROM story WHERE thread = ?1 ORDER BY id",
+            -1, &ss, NULL) != SQLITE_OK) {
         sqlite3_finalize(st);
         return fail(s);
     }
     while (status == RASAD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rasad_thread_view t;
         size_t cap = 0;
-        int64_t biggest = 0, most = -1;
+        int64_t most = -1;
         memset(&t, 0, sizeof t);
         t.id = sqlite3_column_int64(st, 0);
         t.first_seen = col(st, 1, &nomem);
@@ -337,23 +296,15 @@ int rasad_store_threads(rasad_store *s, int (*fn)(void *ud, const rasad_thread_v
             }
             t.stories = p;
             t.stories[t.nstories++] = sqlite3_column_int64(ss, 0);
-            if (sqlite3_column_int64(ss, 1) > most) {
+            if (sqlite3_column_int64(ss, 1) > most) {      /* the largest; ties: the first */
                 most = sqlite3_column_int64(ss, 1);
-                biggest = sqlite3_column_int64(ss, 0);
+                rasad_free(t.title);
+                t.title = col(ss, 2, &nomem);
             }
         }
         sqlite3_reset(ss);
         if (nomem)
             status = RASAD_NOMEM;
-        if (status == RASAD_OK && biggest) {
-            rasad_story_view v;
-            memset(&v, 0, sizeof v);
-            v.id = biggest;
-            status = fill(s, &v, NULL, NULL, NULL);
-            t.title = v.title;
-            v.title = NULL;
-            rasad_story_view_free(&v);
-        }
         if (status == RASAD_OK)
             status = fn(ud, &t);
         rasad_free(t.title);
