@@ -16,7 +16,7 @@ build=${RASAD_BUILD_DIR:-build}
 build_pkgs=(gcc libc6-dev make cmake pkg-config python3 unicode-data
             libutf8proc-dev libjalali-dev myspell-fa
             libsqlite3-dev libxml2-dev libjansson-dev zlib1g-dev libxxhash-dev
-            libmicrohttpd-dev)
+            libmicrohttpd-dev unicode-cldr-core iso-codes)
 test_pkgs=(python3-icu sqlite3 clang libclang-rt-14-dev)
 
 need=()

@@ -300,4 +300,84 @@ RASAD_API int rasad_store_threads(rasad_store *s,
  * 0 or a status. */
 RASAD_API int rasad_store_recluster(rasad_store *s, int64_t *articles);
 
+/* ---- entities (docs/entities.md) ------------------------------------------ */
+
+typedef struct rasad_ner_model rasad_ner_model;
+
+/* Gives the store a named-entity model (ner.h; borrowed: it must outlive
+ * the store or the next call): from now on each new article's people,
+ * places and organisations are linked into entities as it is stored, and
+ * articles stored earlier without a model are linked first, in order. NULL
+ * stops tagging. Returns 0, RASAD_INVAL (a read-only store), RASAD_NOMEM. */
+RASAD_API int rasad_store_set_ner(rasad_store *s, const rasad_ner_model *m);
+
+/* Links every article not linked yet (needs a model); *articles (may be
+ * NULL) gets how many rowids were passed. Returns 0 or a status. */
+RASAD_API int rasad_store_link_entities(rasad_store *s, int64_t *articles);
+
+/* Forgets every entity and links all articles again, in rowid order.
+ * Returns as rasad_store_link_entities. */
+RASAD_API int rasad_store_relink_entities(rasad_store *s, int64_t *articles);
+
+/* One written form of an entity: how often, and why it was linked. */
+typedef struct rasad_entity_form {
+    char *form;
+    int64_t n;
+    char *why;
+} rasad_entity_form;
+
+/* A role seen beside an entity, how often and when (YYYY-MM-DD or NULL). */
+typedef struct rasad_entity_role {
+    char *role;
+    int64_t n;
+    char *first_seen, *last_seen;
+} rasad_entity_role;
+
+/* Another entity named in the same articles. */
+typedef struct rasad_entity_cooc {
+    int64_t id;
+    int type;
+    char *name;
+    int64_t articles;      /* articles naming both */
+} rasad_entity_cooc;
+
+/* One entity as the store shows it; everything owned by the view
+ * (rasad_entity_view_free). */
+typedef struct rasad_entity_view {
+    int64_t id;
+    int type;              /* enum rasad_ner_type */
+    char *name;            /* its most written form */
+    rasad_entity_form *forms;   /* every form, most written first */
+    size_t nforms;
+    rasad_entity_role *roles;   /* most seen first */
+    size_t nroles;
+    int64_t *articles;     /* rowids, ascending */
+    size_t narticles;
+    int64_t mentions;
+    rasad_entity_cooc *cooc;    /* rasad_store_entity only: the 20 most shared */
+    size_t ncooc;
+} rasad_entity_view;
+
+typedef struct rasad_entities_opts {
+    int type;              /* 0: every type, else enum rasad_ner_type */
+    int64_t article;       /* 0, or only the entities named in this article */
+    int limit, offset;     /* limit <= 0: all */
+} rasad_entities_opts;
+
+/* Calls fn for the entities matching o (NULL: all), most mentioned first,
+ * ties by id. Returns 0, RASAD_IO, RASAD_NOMEM, or fn's non-zero value. */
+RASAD_API int rasad_store_entities(rasad_store *s, const rasad_entities_opts *o,
+                                   int (*fn)(void *ud, const rasad_entity_view *e), void *ud);
+
+/* Fills *out with entity id, with its co-occurring entities. Returns 0,
+ * RASAD_NOTFOUND, RASAD_IO, RASAD_NOMEM. */
+RASAD_API int rasad_store_entity(rasad_store *s, int64_t id, rasad_entity_view *out);
+
+/* Finds the entity written as name (normalized as the linker does; any
+ * type, the most mentioned when several). Returns 0 with *id,
+ * RASAD_NOTFOUND, RASAD_IO, RASAD_NOMEM. */
+RASAD_API int rasad_store_entity_find(rasad_store *s, const char *name, int64_t *id);
+
+RASAD_API void rasad_entity_view_free(rasad_entity_view *v);
+
 #endif

@@ -35,7 +35,7 @@
 #include "rasad/status.h"
 
 /* Defaults, used for the zero fields of rasad_story_opts (docs/stories.md). */
-#define RASAD_STORY_JOIN   0.18 /* mean cosine at or above which an article joins a story */
+#define RASAD_STORY_JOIN   0.16 /* mean cosine at or above which an article joins a story */
 #define RASAD_STORY_THREAD 0.12 /* mean cosine at or above which a new story joins a thread */
 #define RASAD_STORY_WINDOW 7    /* days around a story's span a dated article may join it */
 #define RASAD_STORY_TERMS  200u /* words kept in a story's centroid */
@@ -57,6 +57,9 @@ typedef struct rasad_story_doc {
     const char *text;       /* clean body (any bytes; invalid UTF-8 is tolerated) */
     size_t text_n;
     int32_t day;            /* days since 1970-01-01, or RASAD_STORY_UNDATED */
+    const char *const *names; /* the people, places and organisations it names
+                                 (canonical names, entity.h), or NULL */
+    size_t nnames;
 } rasad_story_doc;
 
 #define RASAD_STORY_NONE UINT64_MAX

@@ -25,9 +25,12 @@ int cmd_serve(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
+int cmd_entities(int argc, char **argv);
+int cmd_entity(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_threads(int argc, char **argv);
 int cmd_recluster(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
 
 extern const cli_command cli_commands[];
 extern const size_t cli_ncommands;
@@ -60,6 +63,13 @@ const char *cli_db_path(const char *given);
  * file is an error rather than a new database. Returns CLI_OK or
  * CLI_SOME_FAILED. */
 int cli_open_store(const char *path, int must_exist, rasad_store **out);
+
+/* Loads the named-entity model: given, else $RASAD_NER_MODEL, else
+ * ner.model beside the program, else ../share/rasad/ner.model from it.
+ * With optional, finding none is not an error (*m stays NULL). Reports
+ * failures. Returns CLI_OK or CLI_SOME_FAILED. */
+typedef struct rasad_ner_model rasad_ner_model;
+int cli_ner_model(const char *given, int optional, rasad_ner_model **m);
 
 /* Parses a non-negative decimal option value; returns -1 when it is not one. */
 long cli_parse_count(const char *s);

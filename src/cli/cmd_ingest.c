@@ -3,10 +3,12 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "rasad/ner.h"
 #include "cli.h"
 
 static const char usage[] =
-    "usage: rasad ingest [--db PATH] [--json] [--quiet] [--batch N] PATH...\n"
+    "usage: rasad ingest [--db PATH] [--json] [--quiet] [--batch N] [--model PATH]\n"
+    "                    [--no-entities] PATH...\n"
     "\n"
     "Reads articles from each PATH (a file, or a folder walked recursively):\n"
     "  .txt               one article per file (first line is the title when it\n"
@@ -17,7 +19,8 @@ static const char usage[] =
     "  .warc .warc.gz     the HTML pages of 'response' records\n"
     "cleans them (boilerplate, repeated paragraphs and datelines leave the body,\n"
     "each with its reason: see 'rasad show --removed'), normalizes them, and\n"
-    "stores and indexes them in the database.\n"
+    "stores and indexes them in the database, groups them into stories and\n"
+    "threads, and links the people, places and organisations they name.\n"
     "\n"
     "Ingesting the same input again adds nothing; an article with the same id\n"
     "and new content is updated in place. Bad input is reported as FILE:LINE:\n"
@@ -30,6 +33,10 @@ static const char usage[] =
     "  --json      print the summary as one JSON object\n"
     "  --quiet     no progress line and no per-input messages\n"
     "  --batch N   articles per transaction (default 500)\n"
+    "  --model PATH  the named-entity model (default: $RASAD_NER_MODEL, else\n"
+    "              ner.model beside the program); without one, entities are\n"
+    "              linked by a later ingest that has it\n"
+    "  --no-entities  do not tag and link people, places and organisations now\n"
     "  -h, --help  show this help\n"
     "\n"
     "On a terminal a progress line shows articles/s and files done/total.\n"
@@ -139,6 +146,8 @@ int cmd_ingest(int argc, char **argv)
     memset(&r, 0, sizeof r);
     const char **paths = calloc((size_t)argc + 1, sizeof *paths);
     size_t npaths = 0;
+    const char *model_path = NULL;
+    int no_entities = 0;
     if (!paths) {
         cli_error("out of memory");
         return CLI_SOME_FAILED;
@@ -153,6 +162,14 @@ int cmd_ingest(int argc, char **argv)
             json = 1;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             r.quiet = 1;
+        } else if (strcmp(a, "--no-entities") == 0) {
+            no_entities = 1;
+        } else if (strcmp(a, "--model") == 0) {
+            if (i + 1 >= argc) {
+                free(paths);
+                return cli_usage_error("ingest", "--model needs a PATH");
+            }
+            model_path = argv[++i];
         } else if (strcmp(a, "--db") == 0 || strcmp(a, "--batch") == 0) {
             if (i + 1 >= argc) {
                 free(paths);
@@ -178,13 +195,29 @@ int cmd_ingest(int argc, char **argv)
         free(paths);
         return cli_usage_error("ingest", "no PATH to read");
     }
+    rasad_ner_model *model = NULL;
+    if (!no_entities && cli_ner_model(model_path, 1, &model) != CLI_OK) {
+        free(paths);
+        return CLI_SOME_FAILED;
+    }
+    if (!no_entities && !model && !r.quiet)
+        cli_error("note: no named-entity model found, so entities are not linked now "
+                  "(they will be by the next ingest that has one; see --model)");
     rasad_store *s;
     const char *dbpath = cli_db_path(db);
     if (cli_open_store(dbpath, 0, &s) != CLI_OK) {
         free(paths);
+        rasad_ner_model_free(model);
         return CLI_SOME_FAILED;
     }
     rasad_store_set_batch(s, (unsigned)batch);
+    if (model && rasad_store_set_ner(s, model) != RASAD_OK) {
+        cli_error("out of memory");
+        rasad_store_close(s);
+        rasad_ner_model_free(model);
+        free(paths);
+        return CLI_SOME_FAILED;
+    }
     r.tty = isatty(STDERR_FILENO);
     r.t0 = r.last = now_s();
     rasad_ingest_opts o = { on_error, on_progress, &r };
@@ -204,6 +237,7 @@ int cmd_ingest(int argc, char **argv)
         cli_error("%s: the last batch could not be committed", dbpath);
         status = CLI_SOME_FAILED;
     }
+    rasad_ner_model_free(model);
     summary(&r, &st, json, now_s() - r.t0);
     free(paths);
     return status;

@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include "rasad/ner.h"
 #include "cli.h"
 
 static const char stories_usage[] =
@@ -49,7 +50,9 @@ static const char recluster_usage[] =
     "Forgets every story and thread and clusters all articles again in the\n"
     "order they were ingested. Ingest keeps stories up to date by itself; the\n"
     "result of recluster is the same as those ingests gave (a check, and the\n"
-    "way to apply a newer rasad's clustering to an old archive).\n";
+    "way to apply a newer rasad's clustering to an old archive). When a\n"
+    "named-entity model is found ($RASAD_NER_MODEL, else ner.model beside the\n"
+    "program), the entities are linked again from scratch too.\n";
 
 /* Options shared by the four commands. */
 typedef struct opts {
@@ -363,6 +366,21 @@ int cmd_recluster(int argc, char **argv)
     if (rasad_store_stats_get(s, &st) != RASAD_OK)
         return fail("recluster", s, RASAD_IO);
     fprintf(stderr, "recluster: %lld articles clustered again\n", (long long)st.articles);
-    (void)n;
-    return rasad_store_close(s) == RASAD_OK ? CLI_OK : CLI_SOME_FAILED;
+    rasad_ner_model *m = NULL;
+    if (cli_ner_model(NULL, 1, &m) != CLI_OK) {
+        rasad_store_close(s);
+        return CLI_SOME_FAILED;
+    }
+    if (m) {
+        if ((rc = rasad_store_set_ner(s, m)) != RASAD_OK ||
+            (rc = rasad_store_relink_entities(s, &n)) != RASAD_OK) {
+            rc = fail("recluster", s, rc);
+            rasad_ner_model_free(m);
+            return rc;
+        }
+        fprintf(stderr, "recluster: entities linked again\n");
+    }
+    rc = rasad_store_close(s) == RASAD_OK ? CLI_OK : CLI_SOME_FAILED;
+    rasad_ner_model_free(m);
+    return rc;
 }

@@ -5,6 +5,8 @@
 
 const cli_command cli_commands[] = {
     { "dedup",     cmd_dedup,     "mark or drop exact and near-duplicate articles in JSONL (MinHash + LSH)" },
+    { "entities",  cmd_entities,  "list the people, places and organisations, each once whatever the spelling" },
+    { "entity",    cmd_entity,    "print one entity: its spellings (and why they were joined), roles, articles" },
     { "ingest",    cmd_ingest,    "read articles (txt, JSONL, HTML, WARC), clean them and store them in the archive" },
     { "normalize", cmd_normalize, "write Persian text in rasad's canonical form, line for line" },
     { "recluster", cmd_recluster, "cluster every article into stories and threads again, from scratch" },
@@ -14,6 +16,7 @@ const cli_command cli_commands[] = {
     { "stats",     cmd_stats,     "count what the archive holds" },
     { "stories",   cmd_stories,   "list the stories: one event once, with its sources and span" },
     { "story",     cmd_story,     "print one story: summary, sources, articles in time order" },
+    { "tag",       cmd_tag,       "find named entities (PER, LOC, ORG ...) in text or CoNLL tokens" },
     { "threads",   cmd_threads,   "list the threads: the stories of one topic over time" },
     { "tokenize",  cmd_tokenize,  "split text into tokens with their byte offsets" },
 };

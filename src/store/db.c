@@ -37,6 +37,26 @@ static const char *const stmt_sql[ST_COUNT] = {
         "SELECT s.title, s.title_kind, a.text FROM story s"
         " LEFT JOIN article a ON a.rowid = s.title_from WHERE s.id = ?1",
     [ST_SET_TITLE] = "UPDATE story SET title = ?2, title_from = ?3, title_kind = ?4 WHERE id = ?1",
+    [ST_ENT_FORM] = "SELECT entity FROM entity_form WHERE type = ?1 AND form = ?2",
+    [ST_ENT_BY_KEY] = "SELECT id, name, first FROM entity WHERE type = ?1 AND key = ?2 ORDER BY id",
+    [ST_ENT_BY_LAST] =
+        "SELECT id, name, first FROM entity WHERE type = ?1 AND last = ?2 AND words >= 2 ORDER BY id",
+    [ST_ENT_HAS_ROLE] = "SELECT 1 FROM entity_role WHERE entity = ?1 AND role = ?2",
+    [ST_ENT_NEW] = "INSERT INTO entity(type, name, key, first, last, words) VALUES(?1,?2,?3,?4,?5,?6)",
+    [ST_ENT_FORM_ADD] =
+        "INSERT INTO entity_form(type, form, entity, n, why, first_article) VALUES(?1,?2,?3,?4,?5,?6)"
+        " ON CONFLICT(type, form) DO UPDATE SET n = n + excluded.n",
+    [ST_ENT_ROLE] =
+        "INSERT INTO entity_role(entity, role, n, first_seen, last_seen) VALUES(?1, ?2, 1, ?3, ?3)"
+        " ON CONFLICT(entity, role) DO UPDATE SET n = n + 1,"
+        " first_seen = CASE WHEN ?3 IS NOT NULL AND (first_seen IS NULL OR ?3 < first_seen)"
+        "   THEN ?3 ELSE first_seen END,"
+        " last_seen = CASE WHEN ?3 IS NOT NULL AND (last_seen IS NULL OR ?3 > last_seen)"
+        "   THEN ?3 ELSE last_seen END",
+    [ST_ENT_COUNT] = "UPDATE entity SET mentions = mentions + ?2, articles = articles + 1 WHERE id = ?1",
+    [ST_MENTION] = "INSERT INTO mention(article, entity, part, start, end) VALUES(?1,?2,?3,?4,?5)",
+    [ST_ENT_UPTO] = "INSERT OR REPLACE INTO entity_state(id, upto) VALUES(1, ?1)",
+    [ST_ARTICLE_ENTITIES] = "SELECT DISTINCT entity FROM mention WHERE article = ?1 ORDER BY entity",
 };
 
 int rasad__store_status(int rc)
@@ -70,6 +90,7 @@ static int store_open(const char *path, int readonly, rasad_store **out, char *e
     memset(s, 0, sizeof *s);
     s->batch = 500;
     s->readonly = readonly;
+    s->entity_upto = -1;
     int rc = sqlite3_open_v2(path, &s->db, readonly ? SQLITE_OPEN_READONLY :
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc != SQLITE_OK) {
@@ -158,6 +179,8 @@ int rasad_store_close(rasad_store *s)
     rasad_cleaner_free(s->cleaner);
     rasad_dedup_free(s->dd);
     rasad_story_free(s->sc);
+    rasad_ner_free(s->ner);
+    rasad_entity_namer_free(s->namer);
     rasad_norm_free(s->norm);
     rasad_free(s);
     return status;

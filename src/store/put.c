@@ -203,7 +203,10 @@ static int write_row(rasad_store *s, const rasad_article *a, const put_row *r,
         double jaccard;
         if ((rc = rasad__dedup_check(s, rowid, r->body, r->body_n, &dup_of, &jaccard)) != RASAD_OK)
             return rc;
-        if ((rc = rasad__story_assign(s, rowid, a->title, r->body, r->body_n, r->date,
+        /* entities first: they vote in the story */
+        if ((rc = rasad__entity_assign(s, rowid, a->title, r->body, r->body_n, r->date,
+                                       dup_of)) != RASAD_OK ||
+            (rc = rasad__story_assign(s, rowid, a->title, r->body, r->body_n, r->date,
                                       dup_of)) != RASAD_OK)
             return rc;
         if (dup_of)

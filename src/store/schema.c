@@ -62,6 +62,27 @@ static const char *const migrations[] = {
     "CREATE INDEX story_recent ON story(last_seen IS NULL, last_seen DESC, id);"
     "DELETE FROM story_state; DELETE FROM story;"
     "UPDATE article SET story = NULL WHERE story IS NOT NULL;",
+    /* 6: entities (store_entity.c): one row per person, place or
+     * organisation; each written form and why it was linked; each mention
+     * (part 0 body, 1 title, byte spans into that text); roles seen */
+    "CREATE TABLE entity(id INTEGER PRIMARY KEY, type INTEGER NOT NULL, name TEXT NOT NULL,"
+    "  key TEXT NOT NULL, first TEXT NOT NULL, last TEXT NOT NULL, words INTEGER NOT NULL,"
+    "  mentions INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX entity_key ON entity(type, key);"
+    "CREATE INDEX entity_last ON entity(type, last);"
+    "CREATE INDEX entity_mentions ON entity(mentions DESC, id);"
+    "CREATE TABLE entity_form(type INTEGER NOT NULL, form TEXT NOT NULL,"
+    "  entity INTEGER NOT NULL, n INTEGER NOT NULL DEFAULT 0, why TEXT NOT NULL,"
+    "  first_article INTEGER, PRIMARY KEY(type, form)) WITHOUT ROWID;"
+    "CREATE INDEX entity_form_entity ON entity_form(entity);"
+    "CREATE TABLE mention(article INTEGER NOT NULL, entity INTEGER NOT NULL,"
+    "  part INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL);"
+    "CREATE INDEX mention_entity ON mention(entity, article);"
+    "CREATE INDEX mention_article ON mention(article);"
+    "CREATE TABLE entity_role(entity INTEGER NOT NULL, role TEXT NOT NULL,"
+    "  n INTEGER NOT NULL DEFAULT 0, first_seen TEXT, last_seen TEXT,"
+    "  PRIMARY KEY(entity, role)) WITHOUT ROWID;"
+    "CREATE TABLE entity_state(id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

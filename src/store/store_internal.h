@@ -7,6 +7,8 @@
 #include "rasad/clean.h"
 #include "rasad/dedup.h"
 #include "rasad/store.h"
+#include "rasad/ner.h"
+#include "rasad/entity.h"
 #include "rasad/story.h"
 #include "rasad/text.h"
 
@@ -26,6 +28,17 @@ enum store_stmt {
     ST_GROW_STORY,    /* one more article: count and span */
     ST_STORY_TITLE,   /* a story's title, its kind and the body it came from */
     ST_SET_TITLE,     /* a story's new title */
+    ST_ENT_FORM,      /* the entity of a written form */
+    ST_ENT_BY_KEY,    /* entities with a spelling key */
+    ST_ENT_BY_LAST,   /* entities of two words or more with a last word */
+    ST_ENT_HAS_ROLE,  /* has an entity been seen with a role */
+    ST_ENT_NEW,       /* a new entity */
+    ST_ENT_FORM_ADD,  /* a form of an entity, or more of it */
+    ST_ENT_ROLE,      /* a role seen with an entity */
+    ST_ENT_COUNT,     /* an entity's mentions and articles grow */
+    ST_MENTION,       /* one mention */
+    ST_ENT_UPTO,      /* the last article linked */
+    ST_ARTICLE_ENTITIES, /* the entities an article names */
     ST_COUNT
 };
 
@@ -45,6 +58,9 @@ struct rasad_store {
     int in_tx;
     int learned;                /* articles cleaned since the memory was saved */
     int readonly;               /* rasad_store_open_readonly: never writes */
+    rasad_ner *ner;             /* the tagger when a model was given (store_entity.c) */
+    rasad_entity_namer *namer;
+    int64_t entity_upto;        /* last article linked; -1 until read */
     char err[256];              /* last error not from SQLite */
 };
 
@@ -75,6 +91,12 @@ int rasad__memory_save(rasad_store *s);
  * session has none. Returns 0 or a status. */
 int rasad__dedup_check(rasad_store *s, int64_t rowid, const char *body, size_t n,
                        int64_t *dup_of, double *jaccard);
+
+/* Entities (store_entity.c): links the new article rowid's mentions when
+ * the store has a tagger (first those of earlier articles not yet linked);
+ * a duplicate only moves entity_state on. Returns 0 or a status. */
+int rasad__entity_assign(rasad_store *s, int64_t rowid, const char *title, const char *body,
+                         size_t n, const char *date, int64_t dup_of);
 
 /* Stories (store_story.c). rasad__story_assign puts the new article rowid
  * (title may be NULL, date "YYYY-MM-DD" or "") in a story, dup_of (0 or

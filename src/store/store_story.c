@@ -196,15 +196,44 @@ static int grow_story(rasad_store *s, int64_t story, int64_t rowid, const char *
     return title || body ? contest(s, story, rowid, title, body, n) : RASAD_OK;
 }
 
+enum { NAMES_MAX = 64 };
+
+/* The entities article rowid names (linked before it is clustered), as
+ * "#id" strings in names[]; returns how many. Entity ids, not forms: the
+ * spellings of one person vote as one. */
+static int entity_names(rasad_store *s, int64_t rowid, char names[][24], const char **ptr,
+                        size_t *n)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_ARTICLE_ENTITIES);
+    int rc;
+    *n = 0;
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int64(st, 1, rowid);
+    while (*n < NAMES_MAX && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(names[*n], 24, "#%lld", (long long)sqlite3_column_int64(st, 0));
+        ptr[*n] = names[*n];
+        (*n)++;
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
+}
+
 /* Clusters one article (the clusterer is loaded) and records the result. */
 static int assign(rasad_store *s, int64_t rowid, const char *title, const char *body,
                   size_t n, const char *date, int64_t dup_of)
 {
+    char names[NAMES_MAX][24];
+    const char *ptr[NAMES_MAX];
+    size_t nnames = 0;
     rasad_story_doc doc = { (uint64_t)rowid, title, title ? strlen(title) : 0,
-                            body, n, day_of(date) };
+                            body, n, day_of(date), ptr, 0 };
     rasad_story_result res;
     int64_t story = 0;
     int rc;
+    if (!dup_of && (rc = entity_names(s, rowid, names, ptr, &nnames)) != RASAD_OK)
+        return rc;
+    doc.nnames = nnames;
     if (dup_of && (rc = story_of(s, dup_of, &story)) != RASAD_OK)
         return rc;
     rc = story ? rasad_story_join(s->sc, (uint64_t)story, &doc, &res) : RASAD_NOTFOUND;

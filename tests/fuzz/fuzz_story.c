@@ -27,8 +27,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     while (at <= size && nt < 64) {
         const uint8_t *z = memchr(data + at, 0, size - at);
         size_t n = z ? (size_t)(z - (data + at)) : size - at;
+        /* the text's first words double as its names (any bytes) */
+        const char *names[2] = { (const char *)data + at, "\xd8\xa7" };
         rasad_story_doc doc = { id++, NULL, 0, (const char *)data + at, n,
-                                n ? (int32_t)(data[at] % 16) : RASAD_STORY_UNDATED };
+                                n ? (int32_t)(data[at] % 16) : RASAD_STORY_UNDATED,
+                                z && n > 3 ? names : NULL, z && n > 3 ? 2 : 0 };
         rasad_story_result r;
         texts[nt] = (const char *)data + at;
         lens[nt++] = n;

@@ -33,7 +33,7 @@ static const char *const football =
 
 static rasad_story_doc doc(uint64_t id, const char *text, int32_t day)
 {
-    rasad_story_doc d = { id, NULL, 0, text, strlen(text), day };
+    rasad_story_doc d = { id, NULL, 0, text, strlen(text), day, NULL, 0 };
     return d;
 }
 

@@ -448,7 +448,8 @@ int rasad_story_add(rasad_story *c, const rasad_story_doc *doc, rasad_story_resu
     res->best_story = RASAD_STORY_NONE;
     if ((rc = check_id(c, doc->id)) != RASAD_OK)
         return rc;
-    if ((rc = rasad__feats_run(&c->f, doc->title, doc->title_n, doc->text, doc->text_n)) != RASAD_OK)
+    if ((rc = rasad__feats_run(&c->f, doc->title, doc->title_n, doc->text, doc->text_n,
+                               doc->names, doc->nnames)) != RASAD_OK)
         return rc;
     const rasad__tw *a = c->f.v;
     size_t na = c->f.nv;
@@ -564,7 +565,7 @@ int rasad_story_similarity(rasad_story *c, uint64_t id, const char *title, size_
     const uint32_t *si = rasad__map_find(&c->by_id, id);
     if (!si)
         return RASAD_NOTFOUND;
-    int rc = rasad__feats_run(&c->f, title, title_n, text, text_n);
+    int rc = rasad__feats_run(&c->f, title, title_n, text, text_n, NULL, 0);
     if (rc != RASAD_OK)
         return rc;
     if ((rc = weigh(c, c->f.v, c->f.nv)) != RASAD_OK)

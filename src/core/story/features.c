@@ -22,6 +22,12 @@
 
 #define LEAD_WORDS 200
 
+/* Entity names vote as words of their own (a seed apart from stems, so a
+ * name never equals a word): each counts NAME_REPEAT times, at most
+ * NAMES_MAX names of NAME_BYTES each. */
+enum { NAME_REPEAT = 2, NAMES_MAX = 64, NAME_BYTES = 256 };
+#define NAME_SEED 0x6e616d6573ULL
+
 /* Nouns of events that recur in numbered editions, in index form (stems
  * and the plural forms the stemmer leaves as they are). An ordinal right
  * before one (ششمین نشست) or right after (دور ششم) names an edition; a
@@ -217,7 +223,7 @@ static int read_text(rasad__feats *f, const char *p, size_t n)
 }
 
 int rasad__feats_run(rasad__feats *f, const char *title, size_t title_n,
-                     const char *text, size_t text_n)
+                     const char *text, size_t text_n, const char *const *names, size_t nnames)
 {
     int rc;
     f->limit = SIZE_MAX;
@@ -238,6 +244,16 @@ int rasad__feats_run(rasad__feats *f, const char *title, size_t title_n,
     f->limit = f->nterms + LEAD_WORDS;
     if (text && text_n && (rc = read_text(f, text, text_n)) != RASAD_OK)
         return rc;
+    for (size_t i = 0; names && i < nnames && i < NAMES_MAX; i++) {
+        if (!names[i])
+            continue;
+        size_t n = strnlen(names[i], NAME_BYTES);
+        uint64_t h = rasad__fnv1a(names[i], n, RASAD__FNV_SEED ^ NAME_SEED);
+        for (int k = 0; k < NAME_REPEAT; k++)
+            push_term(f, (uint32_t)(h ^ h >> 32));
+    }
+    if (f->err)
+        return f->err;
     if (!f->nterms)
         return RASAD_OK;
     qsort(f->terms, f->nterms, sizeof *f->terms, cmp_u32);

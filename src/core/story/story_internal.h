@@ -55,10 +55,11 @@ typedef struct rasad__feats {
 
 int rasad__feats_init(rasad__feats *f);
 void rasad__feats_release(rasad__feats *f);
-/* Reads title (counted twice; may be NULL) and text into f->v, f->ed.
+/* Reads title (counted twice; may be NULL), text and the entity names
+ * (each a word of its own, counted NAME_REPEAT times) into f->v, f->ed.
  * Returns 0 or a status. */
 int rasad__feats_run(rasad__feats *f, const char *title, size_t title_n,
-                     const char *text, size_t text_n);
+                     const char *text, size_t text_n, const char *const *names, size_t nnames);
 /* Adds the edition value to ed[] (sorted, unique, at most
  * RASAD_STORY_EDITIONS). */
 void rasad__editions_add(uint32_t *ed, unsigned *ned, uint32_t v);

@@ -40,7 +40,7 @@ typedef struct sum_ctx {
 static int on_sentence(void *ud, size_t start, size_t end)
 {
     sum_ctx *x = ud;
-    int rc = rasad__feats_run(&x->f, NULL, 0, x->text + start, end - start);
+    int rc = rasad__feats_run(&x->f, NULL, 0, x->text + start, end - start, NULL, 0);
     if (rc != RASAD_OK)
         return x->err = rc;
     if (x->f.nterms < MIN_WORDS)

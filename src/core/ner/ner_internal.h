@@ -1,0 +1,186 @@
+/* ner_internal.h - what the files of src/core/ner share (internal). */
+#ifndef RASAD_NER_INTERNAL_H
+#define RASAD_NER_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "rasad/ner.h"
+#include "rasad/text.h"
+
+#define NT RASAD_NER_NTAGS
+
+/* The feature set's version: a model records the one it was trained with,
+ * and a build reads only models of its own (features.c, gazetteer.c and
+ * titles.c decide what a key means). */
+#define RASAD__NER_FX_VERSION 5u
+
+/* ---- gazetteer classes (gazetteer.c, titles.c, generated table) --------- */
+
+enum ner_gaz_class {
+    GAZ_COUNTRY = 0, /* countries and territories (CLDR, iso-codes) */
+    GAZ_REGION,      /* continents and world regions (CLDR numeric territories) */
+    GAZ_SUBDIV,      /* provinces and states (CLDR subdivisions) */
+    GAZ_CITY,        /* cities (CLDR time-zone exemplar cities) */
+    GAZ_LANG,        /* languages (CLDR) */
+    GAZ_MONTH,       /* month names of the Persian, Gregorian and Islamic calendars */
+    GAZ_DAY,         /* weekday names */
+    GAZ_TITLE,       /* title words before names (titles.c) */
+    GAZ_ORGWORD,     /* words that head organisation names (titles.c) */
+    GAZ_NCLASSES
+};
+
+typedef struct ner_gaz_entry {
+    const char *name;    /* UTF-8, NUL-terminated, words separated by spaces */
+    unsigned char cls;   /* enum ner_gaz_class */
+} ner_gaz_entry;
+
+/* The generated table (build/generated/ner_gazetteer.c, from Debian's
+ * unicode-cldr-core and iso-codes by tools/gen_ner_gazetteer.py). */
+extern const ner_gaz_entry rasad__ner_gaz[];
+extern const size_t rasad__ner_ngaz;
+/* The hand-written tables (titles.c). */
+extern const ner_gaz_entry rasad__ner_titles[];
+extern const size_t rasad__ner_ntitles;
+
+/* ---- word forms (form.c) --------------------------------------------------- */
+
+typedef struct ner_form ner_form; /* a normalizer and its buffer */
+
+int rasad__ner_form_new(ner_form **out);
+void rasad__ner_form_free(ner_form *f);
+/* The form features see of p[0..n): normalized (Persian letters, no marks,
+ * ASCII digits, hamza folded, ASCII lowercase), ZWNJ, ZWJ and white space
+ * dropped, at most RASAD_NER_MAX_TOKEN input bytes. Stores a pointer owned
+ * by f (valid until the next call) in *out. Returns RASAD_OK or NOMEM. */
+int rasad__ner_form(ner_form *f, const char *p, size_t n, const char **out, size_t *out_n);
+
+/* ---- gazetteer matcher (gazetteer.c) --------------------------------------- */
+
+typedef struct ner_gaz ner_gaz;
+
+/* Builds the matcher from both tables, every entry through f. */
+int rasad__ner_gaz_new(ner_form *f, ner_gaz **out);
+void rasad__ner_gaz_free(ner_gaz *g);
+/* For the sentence of n form hashes h[0..n), ORs into bits[i] for each
+ * entry covering token i: 1 << (2*cls) at its first token, 1 << (2*cls+1)
+ * at the others. bits is zeroed first. */
+void rasad__ner_gaz_match(const ner_gaz *g, const uint64_t *h, size_t n, uint32_t *bits);
+/* The hash of a sequence of forms, as the matcher uses it. */
+uint64_t rasad__ner_hash_form(const char *p, size_t n);
+
+/* ---- word clusters (cluster.c) ------------------------------------------- */
+
+#define RASAD__NER_NLEV 3 /* cluster granularities, coarse to fine */
+
+typedef struct ner_clusters {
+    size_t n;        /* words */
+    uint64_t *hash;  /* n form hashes, increasing */
+    uint16_t *c[RASAD__NER_NLEV]; /* each word's cluster at each granularity */
+    uint32_t *slot;  /* hash index: word + 1, or 0; mask + 1 slots */
+    uint64_t mask;
+} ner_clusters;
+
+/* Clusters the words of stream[0..n) (form hashes; 0 between sentences).
+ * Fills *out (release with rasad__ner_clusters_release); with too little
+ * text, out->n is 0. */
+int rasad__ner_clusters_build(const uint64_t *stream, size_t n, ner_clusters *out);
+/* Builds the hash index of c from its sorted arrays. */
+int rasad__ner_clusters_index(ner_clusters *c);
+/* 1 and cl[0..RASAD__NER_NLEV) when the word of form hash h has clusters,
+ * else 0. */
+int rasad__ner_cluster_of(const ner_clusters *c, uint64_t h, unsigned *cl);
+void rasad__ner_clusters_release(ner_clusters *c);
+
+/* ---- splitting running text (text.c) -------------------------------------- */
+
+typedef struct ner_split_fns {
+    int (*token)(void *ctx, size_t start, size_t end); /* a token p[start..end) */
+    int (*sentence)(void *ctx);                         /* the sentence's tokens are done */
+} ner_split_fns;
+
+/* Splits p[0..n) into sentences and tokens (the tokenizer's tokens and each
+ * punctuation mark between them) and calls fns for each; a non-zero return
+ * stops and is returned. */
+int rasad__ner_split(rasad_tokenizer *tk, const char *p, size_t n, const ner_split_fns *fns,
+                     void *ctx);
+
+/* ---- features (features.c) ------------------------------------------------ */
+
+typedef struct ner_fx ner_fx;
+
+/* Makes the extractor use word clusters c (NULL: none); c must outlive fx. */
+void rasad__ner_fx_set_clusters(ner_fx *fx, const ner_clusters *c);
+
+int rasad__ner_fx_new(ner_fx **out);
+void rasad__ner_fx_free(ner_fx *fx);
+/* Computes the feature keys of every token of the sentence tok/len[0..n)
+ * (n <= RASAD_NER_MAX_SENT). Returns RASAD_OK or NOMEM. */
+int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, size_t n);
+/* The keys of token i after rasad__ner_fx_run: *nk of them. Owned by fx. */
+const uint64_t *rasad__ner_fx_keys(const ner_fx *fx, size_t i, size_t *nk);
+
+/* ---- decoding (viterbi.c) ------------------------------------------------- */
+
+/* 1 when tag cur may follow prev (prev == NT: the sentence start). */
+int rasad__ner_allowed(unsigned prev, unsigned cur);
+/* Best allowed tag sequence for n tokens: em[i*NT + t] is token i's score
+ * for tag t, start[t], stop[t] and trans[p*NT + t] the transition scores.
+ * back must hold n*NT entries, score 2*NT. Writes tags[0..n). */
+void rasad__ner_viterbi(const double *em, const double *start, const double *stop,
+                        const double *trans, size_t n, uint8_t *back, double *score,
+                        uint8_t *tags);
+
+/* ---- the model (model.c) --------------------------------------------------- */
+
+struct rasad_ner_model {
+    uint32_t nfeat;      /* features */
+    uint32_t npairs;     /* (tag, weight) pairs */
+    uint64_t *keys;      /* nfeat keys, increasing */
+    uint32_t *off;       /* nfeat + 1: pairs of feature f are [off[f], off[f+1]) */
+    uint8_t *ptag;       /* npairs tags */
+    int16_t *pw;         /* npairs weights */
+    uint32_t *slot;      /* hash index: feature + 1, or 0 for empty; mask + 1 slots */
+    uint64_t mask;
+    ner_clusters cl;     /* word clusters */
+    double unit;         /* what one weight step is worth */
+    double start[NT], stop[NT], trans[NT * NT]; /* transition weights (scaled) */
+};
+
+/* Returns the feature index of key in m, or UINT32_MAX. */
+uint32_t rasad__ner_model_find(const rasad_ner_model *m, uint64_t key);
+
+/* The file format (model.c reads it, train.c writes it): docs/ner.md. */
+#define RASAD__NER_MAGIC "RASADNER"
+#define RASAD__NER_VERSION 2u
+#define RASAD__NER_HEADER 32u
+
+/* Little-endian byte helpers. */
+static inline void ner_put32(unsigned char *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+static inline void ner_put64(unsigned char *p, uint64_t v)
+{
+    for (int i = 0; i < 8; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+static inline uint32_t ner_get32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static inline uint64_t ner_get64(const unsigned char *p)
+{
+    return (uint64_t)ner_get32(p) | (uint64_t)ner_get32(p + 4) << 32;
+}
+
+/* A 64-bit mix (splitmix64's finalizer), to combine feature hashes. */
+static inline uint64_t ner_mix(uint64_t a, uint64_t b)
+{
+    uint64_t z = a * 0x9e3779b97f4a7c15ull ^ (b + 0x632be59bd9b4e019ull + (a << 6) + (a >> 2));
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+#endif

@@ -1,0 +1,315 @@
+/* train.c - the averaged structured perceptron (Collins 2002): each pass
+ * decodes every training sentence with the current weights and, where the
+ * best sequence differs from the gold one, adds the gold features and
+ * subtracts the predicted ones; the model keeps the average of the weights
+ * over all steps (kept lazily: w - u / c). The sentences are visited in an
+ * order shuffled by a seeded generator, so training is reproducible. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rasad/alloc.h"
+#include "hash.h"
+#include "ner_internal.h"
+#include "train_internal.h"
+
+int rasad_ner_trainer_new(rasad_ner_trainer **out)
+{
+    rasad_ner_trainer *tr;
+    int rc;
+
+    *out = NULL;
+    if (!(tr = rasad_malloc(sizeof *tr)))
+        return RASAD_NOMEM;
+    memset(tr, 0, sizeof *tr);
+    if ((rc = rasad__ner_fx_new(&tr->fx)) != RASAD_OK ||
+        (rc = rasad__ner_form_new(&tr->form)) != RASAD_OK) {
+        rasad_ner_trainer_free(tr);
+        return rc;
+    }
+    *out = tr;
+    return RASAD_OK;
+}
+
+void rasad_ner_trainer_free(rasad_ner_trainer *tr)
+{
+    if (!tr)
+        return;
+    rasad__ner_fx_free(tr->fx);
+    rasad__ner_form_free(tr->form);
+    rasad_tokenizer_free(tr->tk);
+    rasad_free(tr->sent);
+    rasad_free(tr->gold);
+    rasad_free(tr->bytes);
+    rasad_free(tr->toff);
+    rasad_free(tr->kstart);
+    rasad_free(tr->keys);
+    rasad_free(tr->ids);
+    rasad_free(tr->stream);
+    rasad__ner_clusters_release(&tr->cl);
+    rasad_free(tr);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    size_t c = *cap ? *cap : 1024;
+    void *q;
+    if (need <= *cap)
+        return RASAD_OK;
+    while (c < need)
+        c *= 2;
+    if (!(q = rasad_realloc(*p, c * elem)))
+        return RASAD_NOMEM;
+    *p = q;
+    *cap = c;
+    return RASAD_OK;
+}
+
+/* Appends the form hash of p[0..n) (or 0, a sentence boundary) to the
+ * word stream. */
+static int stream_add(rasad_ner_trainer *tr, const char *p, size_t n, int boundary)
+{
+    uint64_t h = 0;
+    int rc;
+    if (!boundary) {
+        const char *s;
+        size_t sn;
+        if ((rc = rasad__ner_form(tr->form, p, n, &s, &sn)) != RASAD_OK)
+            return rc;
+        h = rasad__ner_hash_form(s, sn);
+    }
+    if ((rc = grow((void **)&tr->stream, &tr->streamcap, tr->nstream + 1, sizeof *tr->stream)))
+        return rc;
+    tr->stream[tr->nstream++] = h;
+    return RASAD_OK;
+}
+
+static int add_piece(rasad_ner_trainer *tr, const char *const *tok, const size_t *len,
+                     const uint8_t *tags, size_t n)
+{
+    size_t bytes = 0;
+    int rc;
+
+    for (size_t i = 0; i < n; i++)
+        bytes += len[i] < RASAD_NER_MAX_TOKEN ? len[i] : RASAD_NER_MAX_TOKEN;
+    if ((rc = grow((void **)&tr->sent, &tr->sentcap, tr->nsent + 2, sizeof *tr->sent)) ||
+        (rc = grow((void **)&tr->gold, &tr->tokcap1, tr->ntok + n, 1)) ||
+        (rc = grow((void **)&tr->toff, &tr->tokcap2, tr->ntok + n + 1, sizeof *tr->toff)) ||
+        (rc = grow((void **)&tr->bytes, &tr->bytecap, tr->nbytes + bytes + 1, 1)))
+        return rc;
+    tr->sent[tr->nsent] = (uint32_t)tr->ntok;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = len[i] < RASAD_NER_MAX_TOKEN ? len[i] : RASAD_NER_MAX_TOKEN;
+        unsigned g = tags[i];
+        if (RASAD_NER_TAG_IS_I(g) && !rasad__ner_allowed(i ? tr->gold[tr->ntok - 1] : NT, g))
+            g = RASAD_NER_B(RASAD_NER_TAG_TYPE(g));
+        tr->gold[tr->ntok] = (uint8_t)g;
+        tr->toff[tr->ntok] = tr->nbytes;
+        memcpy(tr->bytes + tr->nbytes, tok[i], l);
+        tr->nbytes += l;
+        tr->ntok++;
+        if ((rc = stream_add(tr, tok[i], l, 0)) != RASAD_OK)
+            return rc;
+    }
+    tr->toff[tr->ntok] = tr->nbytes;
+    tr->nsent++;
+    tr->sent[tr->nsent] = (uint32_t)tr->ntok;
+    return stream_add(tr, NULL, 0, 1);
+}
+
+int rasad_ner_trainer_add(rasad_ner_trainer *tr, const char *const *tok, const size_t *len,
+                          const uint8_t *tags, size_t n)
+{
+    if (tr->ids)
+        return RASAD_INVAL; /* already trained */
+    for (size_t i = 0; i < n; i++)
+        if (tags[i] >= NT)
+            return RASAD_INVAL;
+    for (size_t i = 0; i < n; i += RASAD_NER_MAX_SENT) {
+        size_t k = n - i < RASAD_NER_MAX_SENT ? n - i : RASAD_NER_MAX_SENT;
+        int rc = add_piece(tr, tok + i, len + i, tags + i, k);
+        if (rc != RASAD_OK)
+            return rc;
+    }
+    return RASAD_OK;
+}
+
+static int text_token(void *ctx, size_t start, size_t end)
+{
+    rasad_ner_trainer *tr = ctx;
+    return stream_add(tr, tr->text + start, end - start, 0);
+}
+
+static int text_sentence(void *ctx)
+{
+    return stream_add(ctx, NULL, 0, 1);
+}
+
+int rasad_ner_trainer_add_text(rasad_ner_trainer *tr, const char *p, size_t n)
+{
+    static const ner_split_fns fns = { text_token, text_sentence };
+    int rc;
+
+    if (tr->ids)
+        return RASAD_INVAL;
+    if (!tr->tk && (rc = rasad_tokenizer_new(0, &tr->tk)) != RASAD_OK)
+        return rc;
+    tr->text = p;
+    rc = rasad__ner_split(tr->tk, p, n, &fns, tr);
+    tr->text = NULL;
+    return rc;
+}
+
+int rasad__ner_prepare(rasad_ner_trainer *tr)
+{
+    const char *tok[RASAD_NER_MAX_SENT];
+    size_t len[RASAD_NER_MAX_SENT];
+    int rc;
+
+    if ((rc = rasad__ner_clusters_build(tr->stream, tr->nstream, &tr->cl)) != RASAD_OK)
+        return rc;
+    rasad_free(tr->stream);
+    tr->stream = NULL;
+    tr->nstream = tr->streamcap = 0;
+    rasad__ner_fx_set_clusters(tr->fx, &tr->cl);
+    if ((rc = grow((void **)&tr->kstart, &tr->tokcap3, tr->ntok + 1, sizeof *tr->kstart)))
+        return rc;
+    tr->nkeys = 0;
+    for (size_t s = 0; s < tr->nsent; s++) {
+        size_t t0 = tr->sent[s], n = tr->sent[s + 1] - t0, nkeys = 0;
+        for (size_t i = 0; i < n; i++) {
+            tok[i] = tr->bytes + tr->toff[t0 + i];
+            len[i] = tr->toff[t0 + i + 1] - tr->toff[t0 + i];
+        }
+        if ((rc = rasad__ner_fx_run(tr->fx, tok, len, n)) != RASAD_OK)
+            return rc;
+        for (size_t i = 0; i < n; i++) {
+            size_t nk;
+            (void)rasad__ner_fx_keys(tr->fx, i, &nk);
+            nkeys += nk;
+        }
+        if ((rc = grow((void **)&tr->keys, &tr->keycap, tr->nkeys + nkeys, sizeof *tr->keys)))
+            return rc;
+        for (size_t i = 0; i < n; i++) {
+            size_t nk;
+            const uint64_t *k = rasad__ner_fx_keys(tr->fx, i, &nk);
+            tr->kstart[t0 + i] = tr->nkeys;
+            memcpy(tr->keys + tr->nkeys, k, nk * sizeof *k);
+            tr->nkeys += nk;
+        }
+    }
+    tr->kstart[tr->ntok] = tr->nkeys;
+    return RASAD_OK;
+}
+
+/* ---- feature ids ---------------------------------------------------------- */
+
+typedef struct fmap {
+    uint64_t *key;  /* 0 = empty (key 0 is stored as 1) */
+    uint32_t *val;
+    size_t mask, used;
+} fmap;
+
+static size_t fslot(const fmap *m, uint64_t key)
+{
+    size_t i = (size_t)(key ^ (key >> 29)) & m->mask;
+    while (m->key[i] && m->key[i] != key)
+        i = (i + 1) & m->mask;
+    return i;
+}
+
+static int fmap_init(fmap *m, size_t cap)
+{
+    m->key = rasad_malloc(cap * sizeof *m->key);
+    m->val = rasad_malloc(cap * sizeof *m->val);
+    m->mask = cap - 1;
+    m->used = 0;
+    if (!m->key || !m->val)
+        return RASAD_NOMEM;
+    memset(m->key, 0, cap * sizeof *m->key);
+    return RASAD_OK;
+}
+
+static void fmap_release(fmap *m)
+{
+    rasad_free(m->key);
+    rasad_free(m->val);
+}
+
+/* Counts key; grows the table at half full. */
+static int fmap_count(fmap *m, uint64_t key)
+{
+    size_t i = fslot(m, key);
+    if (m->key[i]) {
+        if (m->val[i] < UINT32_MAX)
+            m->val[i]++;
+        return RASAD_OK;
+    }
+    if (2 * (m->used + 1) > m->mask + 1) {
+        fmap bigger;
+        int rc = fmap_init(&bigger, 2 * (m->mask + 1));
+        if (rc != RASAD_OK) {
+            fmap_release(&bigger);
+            return rc;
+        }
+        for (size_t j = 0; j <= m->mask; j++)
+            if (m->key[j]) {
+                size_t s = fslot(&bigger, m->key[j]);
+                bigger.key[s] = m->key[j];
+                bigger.val[s] = m->val[j];
+            }
+        bigger.used = m->used;
+        fmap_release(m);
+        *m = bigger;
+        i = fslot(m, key);
+    }
+    m->key[i] = key;
+    m->val[i] = 1;
+    m->used++;
+    return RASAD_OK;
+}
+
+/* Replaces every key of tr by a feature id (UINT32_MAX: dropped, seen
+ * fewer than min_count times), ids given in order of first sight. Fills
+ * *ids_key (id -> key, caller frees). */
+int rasad__ner_assign_ids(rasad_ner_trainer *tr, unsigned min_count, uint64_t **ids_key,
+                          uint32_t *nfeat)
+{
+    fmap m;
+    int rc = fmap_init(&m, 1u << 20);
+    uint32_t next = 0;
+    uint64_t *idk = NULL;
+    uint32_t *ids = NULL;
+
+    *ids_key = NULL;
+    for (size_t k = 0; k < tr->nkeys && rc == RASAD_OK; k++)
+        rc = fmap_count(&m, tr->keys[k] ? tr->keys[k] : 1);
+    if (rc == RASAD_OK && (!(idk = rasad_malloc((m.used + 1) * sizeof *idk)) ||
+                           !(ids = rasad_malloc((tr->nkeys + 1) * sizeof *ids))))
+        rc = RASAD_NOMEM;
+    if (rc != RASAD_OK) {
+        fmap_release(&m);
+        rasad_free(idk);
+        return rc;
+    }
+    for (size_t k = 0; k < tr->nkeys; k++) {
+        uint64_t key = tr->keys[k] ? tr->keys[k] : 1;
+        size_t s = fslot(&m, key);
+        if (m.val[s] & 0x80000000u) { /* already given an id */
+            ids[k] = m.val[s] & 0x7FFFFFFFu;
+        } else if (m.val[s] >= min_count) {
+            idk[next] = tr->keys[k];
+            ids[k] = next;
+            m.val[s] = 0x80000000u | next++;
+        } else {
+            ids[k] = UINT32_MAX;
+        }
+    }
+    fmap_release(&m);
+    rasad_free(tr->keys);
+    tr->keys = NULL;
+    tr->keycap = 0;
+    tr->ids = ids;
+    *ids_key = idk;
+    *nfeat = next;
+    return RASAD_OK;
+}

@@ -1,0 +1,499 @@
+/* store_entity.c - people, places and organisations, linked across the
+ * archive as articles arrive (docs/entities.md).
+ *
+ * Each new article (not a duplicate) is tagged (rasad_ner, title and body)
+ * when the store has a model (rasad_store_set_ner). Its PER, LOC and ORG
+ * mentions get canonical names (rasad_entity_name_make: normalized, titles
+ * off); inside the article a short form of a person (دهقان) joins the one
+ * longer name it ends (حسین دهقان). Each name is then linked, and the
+ * reason is kept with the form (rasad entity --why):
+ *   1. a form seen before links to its entity ("same form");
+ *   2. a person's name of two words or more whose spelling key matches an
+ *      entity's (شایگو ~ شویگو) links to it when there is other evidence:
+ *      the same first word (سرگئی), or a role in common (وزیر دفاع روسیه);
+ *      and only when exactly one entity has that evidence;
+ *   3. a person's one-word name links to the one entity whose last word it
+ *      is only when they share a role; otherwise it is an entity of its
+ *      own: two people who share a surname are never joined on the
+ *      surname alone;
+ *   4. anything else starts an entity.
+ * Everything for one article is written in the article's transaction, with
+ * entity_state.upto: an interrupted ingest leaves no half-linked article,
+ * and articles stored without a model are linked, in rowid order, by the
+ * next session that has one. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rasad/alloc.h"
+#include "rasad/entity.h"
+#include "rasad/ner.h"
+#include "store_internal.h"
+
+typedef struct ment {
+    rasad_entity_name nm;
+    int type, part;
+    size_t start, end;
+    int group;            /* index of the mention whose name this one uses */
+    int64_t entity;
+} ment;
+
+typedef struct ments {
+    ment *m;
+    size_t n, cap;
+    int part;
+    const char *text;
+    rasad_store *s;
+    int err;
+} ments;
+
+static int exec_fail(rasad_store *s, int rc)
+{
+    snprintf(s->err, sizeof s->err, "%s", sqlite3_errmsg(s->db));
+    return rasad__store_status(rc);
+}
+
+int rasad_store_set_ner(rasad_store *s, const rasad_ner_model *m)
+{
+    if (!s || s->readonly)
+        return RASAD_INVAL;
+    rasad_ner_free(s->ner);
+    s->ner = NULL;
+    if (!m)
+        return RASAD_OK;
+    int rc = rasad_ner_new(m, &s->ner);
+    if (rc == RASAD_OK && !s->namer)
+        rc = rasad_entity_namer_new(&s->namer);
+    return rc;
+}
+
+static int on_entity(void *ctx, int type, size_t start, size_t end)
+{
+    ments *x = ctx;
+    if (type != RASAD_NER_PER && type != RASAD_NER_LOC && type != RASAD_NER_ORG)
+        return 0;
+    if (x->n == x->cap) {
+        ment *p = rasad__grow(x->m, &x->cap, x->n + 1, sizeof *p, 16);
+        if (!p)
+            return x->err = RASAD_NOMEM;
+        x->m = p;
+    }
+    ment *m = &x->m[x->n];
+    memset(m, 0, sizeof *m);
+    int rc = rasad_entity_name_make(x->s->namer, type, x->text + start, end - start, &m->nm);
+    if (rc != RASAD_OK)
+        return x->err = rc;
+    if (!m->nm.words)
+        return 0;
+    m->type = type;
+    m->part = x->part;
+    m->start = start;
+    m->end = end;
+    m->group = (int)x->n;
+    x->n++;
+    return 0;
+}
+
+/* 1 when the words of short end the words of long (and are fewer). */
+static int ends_name(const rasad_entity_name *shrt, const rasad_entity_name *lng)
+{
+    size_t a = strlen(shrt->name), b = strlen(lng->name);
+    return shrt->words < lng->words && a < b && lng->name[b - a - 1] == ' ' &&
+           memcmp(lng->name + b - a, shrt->name, a) == 0;
+}
+
+/* Groups each mention with the mention whose name it uses. */
+static void group(ments *x)
+{
+    for (size_t i = 0; i < x->n; i++) {
+        ment *m = &x->m[i];
+        int best = -1, ambiguous = 0;
+        for (size_t j = 0; j < x->n; j++) {
+            const ment *o = &x->m[j];
+            if (o->type != m->type)
+                continue;
+            if (j < i && strcmp(o->nm.name, m->nm.name) == 0 && best < 0) {
+                best = o->group;        /* the same name said again */
+                break;
+            }
+            if (m->type == RASAD_NER_PER && ends_name(&m->nm, &o->nm)) {
+                if (best >= 0 && strcmp(x->m[best].nm.name, o->nm.name) != 0)
+                    ambiguous = 1;
+                else if (best < 0)
+                    best = (int)j;
+            }
+        }
+        if (best >= 0 && !ambiguous)
+            m->group = x->m[best].group == best ? best : x->m[best].group;
+    }
+    /* follow chains to their root */
+    for (size_t i = 0; i < x->n; i++) {
+        int g = x->m[i].group;
+        for (int k = 0; k < 8 && x->m[g].group != g; k++)
+            g = x->m[g].group;
+        x->m[i].group = g;
+    }
+}
+
+/* ---- roles of a group -------------------------------------------------- */
+
+enum { ROLES_MAX = 8 };
+typedef struct roleset {
+    char r[ROLES_MAX][RASAD_ENTITY_NAME_MAX];
+    int n;
+} roleset;
+
+static int on_role(void *ctx, const char *r, size_t n)
+{
+    roleset *x = ctx;
+    if (x->n == ROLES_MAX || n >= RASAD_ENTITY_NAME_MAX)
+        return 0;
+    for (int i = 0; i < x->n; i++)
+        if (strlen(x->r[i]) == n && memcmp(x->r[i], r, n) == 0)
+            return 0;
+    memcpy(x->r[x->n], r, n);
+    x->r[x->n++][n] = '\0';
+    return 0;
+}
+
+static int has_role(rasad_store *s, int64_t entity, const roleset *rs, const char **which)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_ENT_HAS_ROLE);
+    if (!st)
+        return -1;
+    for (int i = 0; i < rs->n; i++) {
+        sqlite3_bind_int64(st, 1, entity);
+        sqlite3_bind_text(st, 2, rs->r[i], -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc == SQLITE_ROW) {
+            *which = rs->r[i];
+            return 1;
+        }
+        if (rc != SQLITE_DONE)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- linking one name -------------------------------------------------- */
+
+static int by_form(rasad_store *s, int type, const char *form, int64_t *entity)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_ENT_FORM);
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int(st, 1, type);
+    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    *entity = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
+}
+
+/* Rules 2 and 3 of the top of this file: the one candidate with evidence,
+ * and why; 0 when none or more than one. */
+static int by_evidence(rasad_store *s, const ment *m, const roleset *rs, int64_t *entity,
+                       char *why, size_t wcap)
+{
+    int one_word = m->nm.words == 1;
+    sqlite3_stmt *st = rasad__store_stmt(s, one_word ? ST_ENT_BY_LAST : ST_ENT_BY_KEY);
+    int64_t found = 0, cand[16];
+    char names[16][RASAD_ENTITY_NAME_MAX], firsts[16][RASAD_ENTITY_NAME_MAX];
+    int nc = 0, hits = 0, rc;
+    *entity = 0;
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int(st, 1, m->type);
+    sqlite3_bind_text(st, 2, one_word ? m->nm.last : m->nm.key, -1, SQLITE_STATIC);
+    while (nc < 16 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        cand[nc] = sqlite3_column_int64(st, 0);
+        snprintf(names[nc], sizeof names[nc], "%s", (const char *)sqlite3_column_text(st, 1));
+        snprintf(firsts[nc], sizeof firsts[nc], "%s", (const char *)sqlite3_column_text(st, 2));
+        nc++;
+    }
+    sqlite3_reset(st);
+    for (int i = 0; i < nc; i++) {
+        const char *role = NULL;
+        int r = rs->n ? has_role(s, cand[i], rs, &role) : 0;
+        if (r < 0)
+            return exec_fail(s, SQLITE_ERROR);
+        if (!one_word && strcmp(firsts[i], m->nm.first) == 0) {
+            hits++;
+            found = cand[i];
+            snprintf(why, wcap, "spelling of «%.200s»: same letters but vowels (%.100s), same first name «%.100s»",
+                     names[i], m->nm.key, m->nm.first);
+        } else if (r > 0) {
+            hits++;
+            found = cand[i];
+            snprintf(why, wcap, one_word ? "short form of «%.200s», same role «%.200s»"
+                                         : "spelling of «%.200s», same role «%.200s»", names[i], role);
+        }
+    }
+    if (hits == 1)
+        *entity = found;
+    return RASAD_OK;
+}
+
+static int new_entity(rasad_store *s, const ment *m, int64_t *entity)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_ENT_NEW);
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int(st, 1, m->type);
+    sqlite3_bind_text(st, 2, m->nm.name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, m->nm.key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, m->nm.first, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, m->nm.last, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, (int)m->nm.words);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return exec_fail(s, rc);
+    *entity = sqlite3_last_insert_rowid(s->db);
+    return RASAD_OK;
+}
+
+static int add_form(rasad_store *s, int type, const char *form, int64_t entity, int n,
+                    const char *why, int64_t article)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_ENT_FORM_ADD);
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int(st, 1, type);
+    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, entity);
+    sqlite3_bind_int(st, 4, n);
+    sqlite3_bind_text(st, 5, why, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, article);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
+}
+
+/* ---- one article --------------------------------------------------------- */
+
+static int tag_part(rasad_store *s, ments *x, const char *p, size_t n, int part)
+{
+    if (!p || !n)
+        return RASAD_OK;
+    x->part = part;
+    x->text = p;
+    int rc = rasad_ner_tag_text(s->ner, p, n, on_entity, x);
+    return x->err ? x->err : rc;
+}
+
+static int link_article(rasad_store *s, int64_t rowid, const char *title, const char *body,
+                        size_t n, const char *date)
+{
+    ments x = { NULL, 0, 0, 0, NULL, s, 0 };
+    int rc;
+    if ((rc = tag_part(s, &x, title, title ? strlen(title) : 0, 1)) != RASAD_OK ||
+        (rc = tag_part(s, &x, body, n, 0)) != RASAD_OK)
+        goto out;
+    group(&x);
+    /* places and organisations first: a person's evidence may use them */
+    for (int pass = 0; pass < 2 && rc == RASAD_OK; pass++) {
+        for (size_t i = 0; i < x.n && rc == RASAD_OK; i++) {
+            ment *m = &x.m[i];
+            if ((size_t)m->group != i || (pass == 0) != (m->type != RASAD_NER_PER))
+                continue;
+            roleset rs;
+            rs.n = 0;
+            if (m->type == RASAD_NER_PER)
+                for (size_t j = 0; j < x.n && rc == RASAD_OK; j++)
+                    if ((size_t)x.m[j].group == i && x.m[j].part == 0)
+                        rc = rasad_entity_roles(s->namer, body, n, x.m[j].start, x.m[j].end,
+                                                on_role, &rs);
+            if (rc != RASAD_OK)
+                break;
+            char why[600] = "first seen";
+            int64_t e;
+            if ((rc = by_form(s, m->type, m->nm.name, &e)) != RASAD_OK)
+                break;
+            if (!e && m->type == RASAD_NER_PER &&
+                (rc = by_evidence(s, m, &rs, &e, why, sizeof why)) != RASAD_OK)
+                break;
+            if (!e && (rc = new_entity(s, m, &e)) != RASAD_OK)
+                break;
+            m->entity = e;
+            /* roles, with the article's day */
+            sqlite3_stmt *st = rasad__store_stmt(s, ST_ENT_ROLE);
+            for (int r = 0; st && r < rs.n; r++) {
+                sqlite3_bind_int64(st, 1, e);
+                sqlite3_bind_text(st, 2, rs.r[r], -1, SQLITE_STATIC);
+                if (date && *date)
+                    sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+                else
+                    sqlite3_bind_null(st, 3);
+                int sr = sqlite3_step(st);
+                sqlite3_reset(st);
+                if (sr != SQLITE_DONE)
+                    rc = exec_fail(s, sr);
+            }
+            if (!st)
+                rc = RASAD_IO;
+            /* every form of this group, with how many times it was written */
+            for (size_t j = 0; j < x.n && rc == RASAD_OK; j++) {
+                if ((size_t)x.m[j].group != i)
+                    continue;
+                int dup = 0, count = 0;
+                for (size_t k = 0; k < j && !dup; k++)
+                    dup = (size_t)x.m[k].group == i && strcmp(x.m[k].nm.name, x.m[j].nm.name) == 0;
+                if (dup)
+                    continue;
+                for (size_t k = j; k < x.n; k++)
+                    count += (size_t)x.m[k].group == i &&
+                             strcmp(x.m[k].nm.name, x.m[j].nm.name) == 0;
+                char shortwhy[600];
+                const char *w = why;
+                if (j != i) {
+                    snprintf(shortwhy, sizeof shortwhy, "short form of «%.200s» in the same article",
+                             m->nm.name);
+                    w = shortwhy;
+                }
+                rc = add_form(s, m->type, x.m[j].nm.name, e, count, w, rowid);
+            }
+        }
+    }
+    /* mentions and counts */
+    sqlite3_stmt *mt = rc == RASAD_OK ? rasad__store_stmt(s, ST_MENTION) : NULL;
+    for (size_t i = 0; mt && i < x.n && rc == RASAD_OK; i++) {
+        x.m[i].entity = x.m[x.m[i].group].entity;
+        sqlite3_bind_int64(mt, 1, rowid);
+        sqlite3_bind_int64(mt, 2, x.m[i].entity);
+        sqlite3_bind_int(mt, 3, x.m[i].part);
+        sqlite3_bind_int64(mt, 4, (int64_t)x.m[i].start);
+        sqlite3_bind_int64(mt, 5, (int64_t)x.m[i].end);
+        int sr = sqlite3_step(mt);
+        sqlite3_reset(mt);
+        if (sr != SQLITE_DONE)
+            rc = exec_fail(s, sr);
+    }
+    sqlite3_stmt *ct = rc == RASAD_OK ? rasad__store_stmt(s, ST_ENT_COUNT) : NULL;
+    for (size_t i = 0; ct && i < x.n && rc == RASAD_OK; i++) {
+        int first = 1, count = 0;
+        for (size_t k = 0; k < i && first; k++)
+            first = x.m[k].entity != x.m[i].entity;
+        if (!first)
+            continue;
+        for (size_t k = i; k < x.n; k++)
+            count += x.m[k].entity == x.m[i].entity;
+        sqlite3_bind_int64(ct, 1, x.m[i].entity);
+        sqlite3_bind_int(ct, 2, count);
+        int sr = sqlite3_step(ct);
+        sqlite3_reset(ct);
+        if (sr != SQLITE_DONE)
+            rc = exec_fail(s, sr);
+    }
+out:
+    rasad_free(x.m);
+    return rc;
+}
+
+static int set_upto(rasad_store *s, int64_t rowid)
+{
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_ENT_UPTO);
+    if (!st)
+        return RASAD_IO;
+    sqlite3_bind_int64(st, 1, rowid);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return exec_fail(s, rc);
+    s->entity_upto = rowid;
+    return RASAD_OK;
+}
+
+static int load_upto(rasad_store *s)
+{
+    sqlite3_stmt *st;
+    if (s->entity_upto >= 0)
+        return RASAD_OK;
+    if (sqlite3_prepare_v2(s->db, "SELECT upto FROM entity_state WHERE id = 1", -1, &st, NULL)
+        != SQLITE_OK)
+        return exec_fail(s, SQLITE_ERROR);
+    int rc = sqlite3_step(st);
+    s->entity_upto = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
+}
+
+/* Links every article after entity_upto and before `before` (0: all), in
+ * rowid order; duplicates are passed over. */
+static int catch_up(rasad_store *s, int64_t before)
+{
+    sqlite3_stmt *st;
+    int rc;
+    if ((rc = load_upto(s)) != RASAD_OK)
+        return rc;
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT rowid, title, text, published_date, dup_of FROM article "
+            "WHERE rowid > ?1 AND rowid < ?2 ORDER BY rowid", -1, &st, NULL) != SQLITE_OK)
+        return exec_fail(s, SQLITE_ERROR);
+    sqlite3_bind_int64(st, 1, s->entity_upto);
+    sqlite3_bind_int64(st, 2, before > 0 ? before : INT64_MAX);
+    int status = RASAD_OK, any = 0;
+    while (status == RASAD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int64_t rowid = sqlite3_column_int64(st, 0);
+        if (!any && (status = rasad__store_begin(s)) != RASAD_OK)
+            break;
+        any = 1;
+        if (!sqlite3_column_int64(st, 4))
+            status = link_article(s, rowid, (const char *)sqlite3_column_text(st, 1),
+                                  (const char *)sqlite3_column_text(st, 2),
+                                  (size_t)sqlite3_column_bytes(st, 2),
+                                  (const char *)sqlite3_column_text(st, 3));
+        if (status == RASAD_OK)
+            status = set_upto(s, rowid);
+    }
+    if (status == RASAD_OK && rc != SQLITE_DONE)
+        status = exec_fail(s, rc);
+    sqlite3_finalize(st);
+    return status;
+}
+
+int rasad__entity_assign(rasad_store *s, int64_t rowid, const char *title, const char *body,
+                         size_t n, const char *date, int64_t dup_of)
+{
+    int rc;
+    if (!s->ner)
+        return RASAD_OK;           /* linked later, by a session with a model */
+    if ((rc = catch_up(s, rowid)) != RASAD_OK)
+        return rc;
+    if (!dup_of && (rc = link_article(s, rowid, title, body, n, date)) != RASAD_OK)
+        return rc;
+    return set_upto(s, rowid);
+}
+
+int rasad_store_link_entities(rasad_store *s, int64_t *articles)
+{
+    int rc;
+    if (!s || s->readonly || !s->ner)
+        return RASAD_INVAL;
+    if ((rc = load_upto(s)) != RASAD_OK)
+        return rc;
+    int64_t from = s->entity_upto;
+    if ((rc = catch_up(s, 0)) != RASAD_OK)
+        return rc;
+    if (articles)
+        *articles = s->entity_upto - from;
+    return rasad_store_flush(s);
+}
+
+int rasad_store_relink_entities(rasad_store *s, int64_t *articles)
+{
+    int rc;
+    if (!s || s->readonly || !s->ner)
+        return RASAD_INVAL;
+    if ((rc = rasad_store_flush(s)) != RASAD_OK || (rc = rasad__store_begin(s)) != RASAD_OK)
+        return rc;
+    if (sqlite3_exec(s->db, "DELETE FROM mention; DELETE FROM entity_form; DELETE FROM entity_role;"
+                     " DELETE FROM entity; DELETE FROM entity_state;", NULL, NULL, NULL) != SQLITE_OK)
+        return exec_fail(s, SQLITE_ERROR);
+    s->entity_upto = 0;
+    if ((rc = catch_up(s, 0)) != RASAD_OK)
+        return rc;
+    if (articles)
+        *articles = s->entity_upto;
+    return rasad_store_flush(s);
+}

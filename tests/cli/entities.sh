@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# entities.sh - entities through the CLI on the five example articles (the
+# model shipped in models/, found beside the program): the Russian
+# minister written شویگو and شایگو is one entity and --why says why; Dehghan
+# has his role; linking later (ingest --no-entities, then entities) gives
+# the same entities as linking at ingest; exit codes and --help.
+rasad=$1
+root=$2
+. "$(dirname "$0")/lib.inc"
+ex="$root/examples"
+if [ ! -f "$(dirname "$rasad")/ner.model" ] && [ -z "${RASAD_NER_MODEL:-}" ]; then
+    echo "entities.sh: no ner.model beside $rasad; skipped"
+    done_tests
+    exit
+fi
+
+"$rasad" ingest --db "$tmp/a.db" "$ex" > /dev/null 2>&1
+expect_eq "ingest exit" "$?" "0"
+"$rasad" entities --db "$tmp/a.db" --json > "$tmp/a.json"
+expect_eq "entities exit" "$?" "0"
+got=$(/usr/bin/python3 - "$tmp/a.json" <<'PY'
+import json, sys
+es = json.load(open(sys.argv[1], encoding='utf-8'))
+out = []
+keys = {"id", "name", "type", "variants", "roles", "articles", "mentions"}
+out.append("shape" if es and all(set(e) == keys for e in es) else "shape: %s" % (es[:1],))
+sh = [e for e in es if e["type"] == "PER" and any("شویگو" in v for v in e["variants"])]
+both = sh and any("شایگو" in v for v in sh[0]["variants"])
+out.append("one minister" if len(sh) == 1 and both else "shoigu: %s" % [e["variants"] for e in sh])
+dh = [e for e in es if e["type"] == "PER" and "حسین دهقان" in e["variants"]]
+out.append("dehghan role" if dh and any(r["role"].startswith("وزیر دفاع") for r in dh[0]["roles"])
+           else "dehghan: %s" % dh)
+out.append("sorted" if all(es[i]["mentions"] >= es[i + 1]["mentions"] for i in range(len(es) - 1))
+           else "unsorted")
+print("|".join(out))
+PY
+)
+expect_eq "examples" "$got" "shape|one minister|dehghan role|sorted"
+
+out=$("$rasad" entity --db "$tmp/a.db" --why 'ارتشبد سرگئی شایگو' 2>&1)
+expect_eq "entity exit" "$?" "0"
+expect_match "why" "$out" "spelling of"
+expect_match "both forms" "$out" "شویگو.*|شایگو"
+"$rasad" entity --db "$tmp/a.db" --json 'حسین دهقان' > "$tmp/e.json"
+expect_eq "entity json exit" "$?" "0"
+got=$(/usr/bin/python3 -c "
+import json,sys; e=json.load(open('$tmp/e.json', encoding='utf-8'))
+print('ok' if e['type']=='PER' and e['forms'] and e['cooccurring'] and all(f['why'] for f in e['forms']) else e)")
+expect_eq "entity json" "$got" "ok"
+
+# linked later = linked at ingest
+"$rasad" ingest --no-entities --db "$tmp/b.db" "$ex" > /dev/null 2>&1
+expect_eq "ingest --no-entities exit" "$?" "0"
+"$rasad" entities --db "$tmp/b.db" --json > "$tmp/b.json"
+expect_eq "later link exit" "$?" "0"
+expect_eq "later = at ingest" "$(cmp -s "$tmp/a.json" "$tmp/b.json" && echo same)" "same"
+
+# errors
+"$rasad" entity --db "$tmp/a.db" 'ناشناس کامل' > /dev/null 2>&1
+expect_eq "unknown entity exit" "$?" "1"
+"$rasad" entities --db "$tmp/a.db" --type XYZ > /dev/null 2>&1
+expect_eq "bad type exit" "$?" "2"
+"$rasad" entity --db "$tmp/a.db" > /dev/null 2>&1
+expect_eq "no name exit" "$?" "2"
+"$rasad" entities --db "$tmp/none.db" > /dev/null 2>&1
+expect_eq "no archive exit" "$?" "1"
+RASAD_NER_MODEL=/nonexistent/ner.model "$rasad" ingest --db "$tmp/c.db" "$ex" > /dev/null 2>&1
+expect_eq "missing model given exit" "$?" "1"
+out=$("$rasad" entities --help)
+expect_match "help" "$out" "most mentioned first"
+out=$("$rasad" entity --help)
+expect_match "help why" "$out" "--why"
+done_tests
