@@ -21,8 +21,9 @@
  * مذاکرات) names one edition of a recurring event, a format of three or
  * more sides after one (نشست چهارجانبه) names the kind of meeting; an
  * article and a story that both carry marks, and no mark in common, are
- * different events however close their words. Entities join the vote when
- * rasad has them.
+ * different events however close their words. Entities: the names the
+ * caller gives (rasad_story_doc.names: the store gives entity ids) are
+ * words of their own, counted twice.
  *
  * Ids are the caller's: a story's id is the id of its first article, a
  * thread's id the id of its first story. */
