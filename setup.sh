@@ -17,7 +17,8 @@ build_pkgs=(gcc libc6-dev make cmake pkg-config python3 unicode-data
             libutf8proc-dev libjalali-dev myspell-fa
             libsqlite3-dev libxml2-dev libjansson-dev zlib1g-dev libxxhash-dev
             libmicrohttpd-dev unicode-cldr-core iso-codes)
-test_pkgs=(python3-icu sqlite3 clang libclang-rt-14-dev)
+test_pkgs=(python3-icu sqlite3 clang libclang-rt-14-dev
+           nodejs chromium fonts-farsiweb wrk)  # browser test (tests/browser), bench/serve_bench.sh
 
 need=()
 want=("${build_pkgs[@]}")
@@ -62,6 +63,13 @@ run)
     "$build/rasad" search --db "$db" --limit 3 'همکاریهای دو کشور'
     ;;
 test)
+    # playwright-core for the browser test, pinned by tests/browser/package-lock.json
+    # (the test itself uses Debian's chromium and no network)
+    if ! command -v npm >/dev/null; then
+        echo "setup: npm is missing (apt-get install npm): the browser test will fail"
+    elif [ ! tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]; then
+        (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+    fi
     ctest --test-dir "$build" --output-on-failure --timeout 900 -j"$jobs"
     ;;
 *)

@@ -19,6 +19,8 @@ typedef struct rasad_serve_opts {
     unsigned threads;        /* worker threads; 0 = the number of processors */
     unsigned max_conns;      /* open connections at most; 0 = 512 */
     unsigned timeout_s;      /* an idle connection is closed after; 0 = 15 */
+    int cache_mb;            /* rendered answers kept in memory, MB; 0 = 64,
+                              * negative = none (src/serve/cache.c) */
 } rasad_serve_opts;
 
 typedef struct rasad_server rasad_server;

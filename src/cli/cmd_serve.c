@@ -10,6 +10,7 @@
 
 static const char usage[] =
     "usage: rasad serve [--db PATH] [--listen HOST:PORT] [--threads N] [--port-file FILE]\n"
+    "                   [--cache-mb N]\n"
     "\n"
     "Serves the archive over HTTP until Ctrl-C (SIGINT) or SIGTERM:\n"
     "  /                     the latest stories and threads\n"
@@ -33,6 +34,9 @@ static const char usage[] =
     "                     archive to the network\n"
     "  --threads N        worker threads (default: the number of processors)\n"
     "  --port-file FILE   write the port listened on to FILE once serving\n"
+    "  --cache-mb N       keep rendered answers in N MB of memory (default 64;\n"
+    "                     0: none); one is used only while the archive's files\n"
+    "                     are unchanged, and for 5 seconds at most\n"
     "  -h, --help         show this help\n"
     "\n"
     "exit status: 0 stopped by a signal, 1 could not start, 2 usage error\n";
@@ -81,6 +85,11 @@ int cmd_serve(int argc, char **argv)
             if (n < 1 || n > 64)
                 return cli_usage_error("serve", "--threads wants 1 to 64, not '%s'", argv[i]);
             o.threads = (unsigned)n;
+        } else if (strcmp(a, "--cache-mb") == 0 && i + 1 < argc) {
+            long n = cli_parse_count(argv[++i]);
+            if (n < 0 || n > 65536)
+                return cli_usage_error("serve", "--cache-mb wants 0 to 65536, not '%s'", argv[i]);
+            o.cache_mb = n ? (int)n : -1;
         } else if (strcmp(a, "--port-file") == 0 && i + 1 < argc) {
             port_file = argv[++i];
         } else {

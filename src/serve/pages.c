@@ -174,25 +174,31 @@ static int html_hit(void *ud, const rasad_hit *h)
         ht_num(b, h->copies);
         H(b, " نسخهٔ دیگر)</span>");
     }
-    H(b, "<div class=\"meta\">");
-    ht_text(b, h->source);
-    if (h->published) {
-        H(b, " · ");
-        ht_text(b, h->published);
+    if ((h->source && *h->source) || h->published) {
+        H(b, "<div class=\"meta\">");
+        ht_text(b, h->source);
+        if (h->published) {
+            if (h->source && *h->source)
+                H(b, " · ");
+            ht_date(b, h->published);
+        }
+        H(b, "</div>");
     }
-    H(b, "</div><div class=\"snippet\">");
+    H(b, "<div class=\"snippet\">");
     ht_snippet(b, h->snippet);
     H(b, "</div></li>\n");
     return 0;
 }
 
 static void filter_input(rasad_buf *b, const char *label_lit, const char *name_lit,
-                         const char *value)
+                         const char *placeholder_lit, const char *value)
 {
     H(b, "<label>");
     rasad__buf_add(b, label_lit, strlen(label_lit));
     H(b, " <input name=\"");
     rasad__buf_add(b, name_lit, strlen(name_lit));
+    H(b, "\" placeholder=\"");
+    rasad__buf_add(b, placeholder_lit, strlen(placeholder_lit));
     H(b, "\" value=\"");
     ht_text(b, value);
     H(b, "\"></label>");
@@ -218,26 +224,53 @@ int page_search(srv_req *r)
     ht_page_begin(b, q, q);
     H(b, "<h1>جستجوی «");
     ht_text(b, q);
-    H(b, "»</h1><form class=\"filters\" action=\"/search\" method=\"get\">"
+    H(b, "»</h1>");
+    /* the filters fold away (no script: <details>), open when one is set */
+    if (o.source || o.since || o.until)
+        H(b, "<details class=\"filters\" open>");
+    else
+        H(b, "<details class=\"filters\">");
+    H(b, "<summary>پالایش بر پایهٔ منبع و تاریخ</summary>"
+         "<form class=\"filters\" action=\"/search\" method=\"get\">"
          "<input type=\"hidden\" name=\"q\" value=\"");
     ht_text(b, q);
     H(b, "\">");
-    filter_input(b, "منبع", "source", o.source);
-    filter_input(b, "از تاریخ", "since", o.since);
-    filter_input(b, "تا تاریخ", "until", o.until);
-    H(b, "<button type=\"submit\">پالایش</button></form>\n<ul class=\"items\" id=\"results\">\n");
-    hit_ctx c = { b, 0 };
+    filter_input(b, "منبع", "source", "همه", o.source);
+    filter_input(b, "از تاریخ", "since", "1396/02/06", o.since);
+    filter_input(b, "تا تاریخ", "until", "2017-04-26", o.until);
+    H(b, "<button type=\"submit\">پالایش</button></form></details>\n");
+    /* the hits first into their own buffer: the count goes above them */
+    rasad_buf hits;
+    rasad__buf_init(&hits, 0);
+    hit_ctx c = { &hits, 0 };
     int rc = rasad_store_search(r->store, &o, html_hit, &c, &info);
-    if (rc == RASAD_NOTFOUND)
-        return srv_error(r, 400, info.message[0] ? info.message : "nothing to search");
-    if (rc != RASAD_OK)
-        return srv_error(r, 500, "the search failed");
-    H(b, "</ul><p class=\"meta\">");
-    ht_num(b, info.total);
-    H(b, " نتیجه");
+    if (rc != RASAD_OK || hits.err) {
+        int err = hits.err;
+        rasad__buf_release(&hits);
+        if (rc == RASAD_NOTFOUND)
+            return srv_error(r, 400, info.message[0] ? info.message : "nothing to search");
+        return srv_error(r, 500, err ? "out of memory" : "the search failed");
+    }
+    H(b, "<p class=\"meta count\">");
+    if (info.total) {
+        ht_num(b, info.total);
+        H(b, " نتیجه");
+        if (o.offset > 0 || c.n < info.total) {
+            H(b, "؛ ");
+            ht_num(b, (long long)o.offset + 1);
+            H(b, " تا ");
+            ht_num(b, (long long)o.offset + c.n);
+        }
+    } else {
+        H(b, "هیچ خبری پیدا نشد.");
+    }
     if (info.fallback)
         H(b, " (هیچ خبری همهٔ واژه‌ها را نداشت؛ خبرهای نزدیک به برخی از آن‌ها)");
-    H(b, "</p>");
+    H(b, "</p><ul class=\"items\" id=\"results\">\n");
+    if (hits.n)
+        rasad__buf_add(b, hits.p, hits.n);
+    rasad__buf_release(&hits);
+    H(b, "</ul>");
     pager(b, "<a href=\"/search?q=", q, o.offset, o.limit, o.offset + c.n < info.total);
     ht_page_end(b);
     return 0;
@@ -253,8 +286,28 @@ static int day_of(const char *iso, int32_t *day)
     return rasad_date_to_days(&d, day) == RASAD_OK;
 }
 
+static int cmp_day(const void *a, const void *b)
+{
+    int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The Gregorian ISO date of day number day into iso[24]; 0 when out of range. */
+static int iso_of(int32_t day, char iso[24])
+{
+    rasad_date d;
+    if (rasad_date_from_days(day, RASAD_CAL_GREGORIAN, &d) != RASAD_OK ||
+        d.year < 1 || d.year > 9999)
+        return 0;
+    snprintf(iso, 24, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return 1;
+}
+
 /* A timeline: one dot per dated item on a line from the first day to the
- * last (right to left, as the page reads). Numbers only reach the SVG. */
+ * last (right to left, as the page reads); items of the same day are
+ * stacked, up to four high. The SVG is stretched to the page's width (CSS
+ * gives it a fixed height), its strokes do not scale. Numbers only reach the SVG; the first and the
+ * last day are written under it as text (readable at any width). */
 static void timeline(rasad_buf *b, const int32_t *days, size_t n, const char *label_lit)
 {
     int32_t lo = 0, hi = 0;
@@ -272,18 +325,49 @@ static void timeline(rasad_buf *b, const int32_t *days, size_t n, const char *la
         H(b, "<p class=\"meta\">هیچ‌یک تاریخ ندارد؛ خط زمان کشیده نمی‌شود.</p>");
         return;
     }
-    H(b, "<svg class=\"timeline\" viewBox=\"0 0 600 70\" role=\"img\" aria-label=\"");
-    rasad__buf_add(b, label_lit, strlen(label_lit));
-    H(b, "\"><line x1=\"20\" y1=\"40\" x2=\"580\" y2=\"40\" stroke=\"#8a939e\"/>");
-    for (size_t i = 0; i < n; i++) {
-        if (days[i] == INT32_MIN)
-            continue;
-        long x = hi == lo ? 300 : 580 - (long)(560.0 * (days[i] - lo) / (hi - lo));
-        H(b, "<circle cx=\"");
-        jw_int(b, x);
-        H(b, "\" cy=\"40\" r=\"6\" fill=\"#0b5cad\" fill-opacity=\"0.6\"/>");
+    /* the dated days in order: a day's items are a run, stacked */
+    int32_t *sorted = malloc(dated * sizeof *sorted);
+    if (!sorted) {
+        b->err = RASAD_NOMEM;
+        return;
     }
-    H(b, "</svg>");
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (days[i] != INT32_MIN)
+            sorted[k++] = days[i];
+    qsort(sorted, dated, sizeof *sorted, cmp_day);
+    H(b, "<figure class=\"timeline\"><svg class=\"timeline\" viewBox=\"0 0 800 64\" "
+         "preserveAspectRatio=\"none\" role=\"img\" aria-label=\"");
+    rasad__buf_add(b, label_lit, strlen(label_lit));
+    H(b, "\"><line x1=\"12\" y1=\"52\" x2=\"788\" y2=\"52\"/>");
+    for (size_t i = 0, level = 0; i < dated; i++) {
+        level = i && sorted[i] == sorted[i - 1] ? level + 1 : 0;
+        if (level > 3)
+            continue;
+        long x = hi == lo ? 400 : 780 - (long)(760.0 * (sorted[i] - lo) / (hi - lo));
+        /* a round-capped line of no length (CSS): a dot that stays round
+         * however the picture is stretched to the page's width */
+        H(b, "<path class=\"dot\" d=\"M");
+        jw_int(b, x);
+        H(b, " ");
+        jw_int(b, 52 - 13 * (long)level);
+        H(b, "h0\"/>");
+    }
+    free(sorted);
+    H(b, "</svg><figcaption class=\"tl-ends\"><span>");
+    char iso[24];
+    if (iso_of(lo, iso))
+        ht_date(b, iso);
+    H(b, "</span>");
+    if (hi != lo) {
+        H(b, "<span class=\"tl-span\">");
+        ht_num(b, (long long)(hi - lo) + 1);
+        H(b, " روز</span><span>");
+        if (iso_of(hi, iso))
+            ht_date(b, iso);
+        H(b, "</span>");
+    }
+    H(b, "</figcaption></figure>");
 }
 
 int page_story(srv_req *r)

@@ -38,6 +38,21 @@ int srv_error(srv_req *r, int status, const char *message);
  * longer than SRV_MAX_ARG; the server answers 400 before any handler. */
 int srv_arg_bad(const char *value);
 
+/* ---- cache.c: rendered answers kept (see there) --------------------------- */
+
+#define SRV_CACHE_TTL 5.0      /* seconds an answer is used at most */
+typedef struct srv_cache srv_cache;
+srv_cache *srv_cache_new(const char *db, size_t max_bytes);
+void srv_cache_free(srv_cache *c);
+/* The archive's state, from its files (never 0). */
+uint64_t srv_cache_version(const srv_cache *c);
+/* 1 and a copy of the body (rasad_malloc) when key is kept for version. */
+int srv_cache_get(srv_cache *c, const char *key, size_t keyn, uint64_t version,
+                  char **body, size_t *n, const char **ctype, char etag[24]);
+/* Keeps a copy; ctype must be a literal. */
+void srv_cache_put(srv_cache *c, const char *key, size_t keyn, uint64_t version,
+                   const char *body, size_t n, const char *ctype, const char etag[24]);
+
 /* ---- json.c: JSON into a buffer ----------------------------------------- */
 
 /* s as a JSON string ("null" for NULL); invalid UTF-8 becomes U+FFFD and

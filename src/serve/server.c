@@ -72,6 +72,7 @@ struct rasad_server {
     rasad_store *all[MAX_THREADS * 2];
     size_t nfree, nall, max;
     unsigned port;
+    srv_cache *cache;        /* NULL: none */
 };
 
 static rasad_store *take_store(rasad_server *s)
@@ -228,6 +229,21 @@ static enum MHD_Result send_simple(struct MHD_Connection *c, unsigned status, in
     return ok;
 }
 
+/* The cache key: the path, then each query argument as it came. */
+static enum MHD_Result key_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *value)
+{
+    rasad_buf *b = cls;
+    (void)kind;
+    rasad__buf_addc(b, '\x01');
+    rasad__buf_add(b, key, strlen(key));
+    if (value) {
+        rasad__buf_addc(b, '\x02');
+        rasad__buf_add(b, value, strlen(value));
+    }
+    return MHD_YES;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_size, void **state)
@@ -253,29 +269,52 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         return send_simple(conn, 400, api,
                            "a query argument is not UTF-8 or is longer than 1000 bytes", NULL);
 
-    srv_req r;
-    memset(&r, 0, sizeof r);
-    r.conn = conn;
-    r.rest = rest;
-    r.api = api;
-    r.status = 200;
-    r.ctype = api ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
-    rasad__buf_init(&r.out, 64u << 20);
-    if (rt->fn != page_css && !(r.store = take_store(s)))
-        return send_simple(conn, 503, api, "the archive cannot be opened", NULL);
-    rt->fn(&r);
-    if (r.store)
-        give_store(s, r.store);
-    if (r.out.err)
-        srv_error(&r, 500, "out of memory");
-
+    /* An answer kept from before, for the archive as it is now. */
+    rasad_buf key;
+    uint64_t archive = 0;
     size_t n;
-    char *body = rasad__buf_detach(&r.out, &n);
+    char *body = NULL;
     char etag[24];
-    uint64_t h = rasad__fnv1a(body ? body : "", body ? n : 0, RASAD__FNV_SEED);
-    snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)h);
+    unsigned status = 200;
+    const char *ctype = NULL;
+    rasad__buf_init(&key, 0);
+    if (s->cache) {
+        archive = srv_cache_version(s->cache);
+        rasad__buf_add(&key, url, strlen(url));
+        MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, key_arg, &key);
+        if (key.err || !srv_cache_get(s->cache, key.p, key.n, archive, &body, &n, &ctype, etag))
+            body = NULL;
+    }
+    if (!body) {
+        srv_req r;
+        memset(&r, 0, sizeof r);
+        r.conn = conn;
+        r.rest = rest;
+        r.api = api;
+        r.status = 200;
+        r.ctype = api ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
+        rasad__buf_init(&r.out, 64u << 20);
+        if (rt->fn != page_css && !(r.store = take_store(s))) {
+            rasad__buf_release(&key);
+            return send_simple(conn, 503, api, "the archive cannot be opened", NULL);
+        }
+        rt->fn(&r);
+        if (r.store)
+            give_store(s, r.store);
+        if (r.out.err)
+            srv_error(&r, 500, "out of memory");
+        body = rasad__buf_detach(&r.out, &n);
+        uint64_t h = rasad__fnv1a(body ? body : "", body ? n : 0, RASAD__FNV_SEED);
+        snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)h);
+        status = (unsigned)r.status;
+        ctype = r.ctype;
+        /* kept only when the archive did not change while it was made */
+        if (s->cache && status == 200 && body && !key.err &&
+            srv_cache_version(s->cache) == archive)
+            srv_cache_put(s->cache, key.p, key.n, archive, body, n, ctype, etag);
+    }
+    rasad__buf_release(&key);
     const char *inm = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "If-None-Match");
-    unsigned status = (unsigned)r.status;
     if (status == 200 && inm && strcmp(inm, etag) == 0) {
         rasad_free(body);
         body = NULL;
@@ -288,7 +327,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         rasad_free(body);
         return MHD_NO;
     }
-    add_headers(res, r.ctype, status == 200 || status == 304 ? etag : NULL);
+    add_headers(res, ctype, status == 200 || status == 304 ? etag : NULL);
     enum MHD_Result ok = MHD_queue_response(conn, status, res);
     MHD_destroy_response(res);
     return ok;
@@ -343,6 +382,13 @@ int rasad_serve_start(const rasad_serve_opts *o, rasad_server **out, char *errbu
     }
     memcpy(s->db, o->db, dn);
     pthread_mutex_init(&s->mu, NULL);
+    if (o->cache_mb >= 0) {
+        size_t mb = o->cache_mb ? (size_t)o->cache_mb : 64;
+        if (!(s->cache = srv_cache_new(o->db, mb << 20))) {
+            rasad_serve_stop(s);
+            return RASAD_NOMEM;
+        }
+    }
     s->d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG, 0, NULL, NULL,
         on_request, s,
@@ -379,6 +425,7 @@ void rasad_serve_stop(rasad_server *s)
         MHD_stop_daemon(s->d);
     for (size_t i = 0; i < s->nall; i++)
         rasad_store_close(s->all[i]);
+    srv_cache_free(s->cache);
     pthread_mutex_destroy(&s->mu);
     rasad_free(s->db);
     rasad_free(s);
