@@ -361,6 +361,7 @@ typedef struct rasad_entity_view {
 typedef struct rasad_entities_opts {
     int type;              /* 0: every type, else enum rasad_ner_type */
     int64_t article;       /* 0, or only the entities named in this article */
+    int64_t story;         /* 0, or only the entities named in this story's articles */
     int limit, offset;     /* limit <= 0: all */
 } rasad_entities_opts;
 
@@ -379,5 +380,19 @@ RASAD_API int rasad_store_entity(rasad_store *s, int64_t id, rasad_entity_view *
 RASAD_API int rasad_store_entity_find(rasad_store *s, const char *name, int64_t *id);
 
 RASAD_API void rasad_entity_view_free(rasad_entity_view *v);
+
+/* One mention in an article: the entity, its type, where (part 0 the clean
+ * body, 1 the title; byte span into that text). */
+typedef struct rasad_mention {
+    int64_t entity;
+    int type;
+    int part;
+    size_t start, end;
+} rasad_mention;
+
+/* Calls fn for each mention of article rowid, in text order (title
+ * first). Returns 0, RASAD_IO, or fn's non-zero value. */
+RASAD_API int rasad_store_mentions(rasad_store *s, int64_t article,
+                                   int (*fn)(void *ud, const rasad_mention *m), void *ud);
 
 #endif

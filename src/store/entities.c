@@ -195,7 +195,7 @@ static int prepare_link(rasad_store *s)
 int rasad_store_entities(rasad_store *s, const rasad_entities_opts *o,
                          int (*fn)(void *ud, const rasad_entity_view *e), void *ud)
 {
-    rasad_entities_opts none = { 0, 0, 0, 0 };
+    rasad_entities_opts none = { 0, 0, 0, 0, 0 };
     sqlite3_stmt *st;
     int rc;
     if (!s || !fn)
@@ -208,12 +208,15 @@ int rasad_store_entities(rasad_store *s, const rasad_entities_opts *o,
             "SELECT id, type, name, mentions FROM entity "
             "WHERE (?1 = 0 OR type = ?1) "
             "  AND (?2 = 0 OR id IN (SELECT entity FROM mention WHERE article = ?2)) "
+            "  AND (?5 = 0 OR id IN (SELECT m.entity FROM mention m JOIN article a "
+            "       ON a.rowid = m.article WHERE a.story = ?5)) "
             "ORDER BY mentions DESC, id LIMIT ?3 OFFSET ?4", -1, &st, NULL) != SQLITE_OK)
         return fail(s);
     sqlite3_bind_int(st, 1, o->type);
     sqlite3_bind_int64(st, 2, o->article);
     sqlite3_bind_int64(st, 3, o->limit > 0 ? o->limit : -1);
     sqlite3_bind_int64(st, 4, o->offset > 0 ? o->offset : 0);
+    sqlite3_bind_int64(st, 5, o->story);
     int status = RASAD_OK;
     while (status == RASAD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rasad_entity_view v;
@@ -294,4 +297,35 @@ int rasad_store_entity_find(rasad_store *s, const char *name, int64_t *id)
     if (rc == SQLITE_DONE)
         return RASAD_NOTFOUND;
     return rc == SQLITE_ROW ? RASAD_OK : fail(s);
+}
+
+int rasad_store_mentions(rasad_store *s, int64_t article,
+                         int (*fn)(void *ud, const rasad_mention *m), void *ud)
+{
+    sqlite3_stmt *st;
+    int rc, status = RASAD_OK;
+    if (!s || !fn)
+        return RASAD_INVAL;
+    if (sqlite3_prepare_v2(s->db,
+            "SELECT m.entity, e.type, m.part, m.start, m.end FROM mention m "
+            "JOIN entity e ON e.id = m.entity WHERE m.article = ?1 "
+            "ORDER BY m.part DESC, m.start, m.end", -1, &st, NULL) != SQLITE_OK)
+        return fail(s);
+    sqlite3_bind_int64(st, 1, article);
+    while (status == RASAD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rasad_mention m;
+        m.entity = sqlite3_column_int64(st, 0);
+        m.type = sqlite3_column_int(st, 1);
+        m.part = sqlite3_column_int(st, 2);
+        sqlite3_int64 a = sqlite3_column_int64(st, 3), b = sqlite3_column_int64(st, 4);
+        if (a < 0 || b < a)
+            continue;
+        m.start = (size_t)a;
+        m.end = (size_t)b;
+        status = fn(ud, &m);
+    }
+    if (status == RASAD_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        status = fail(s);
+    sqlite3_finalize(st);
+    return status;
 }

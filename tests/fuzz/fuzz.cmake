@@ -7,7 +7,7 @@
 # the fuzzer sees (and checks) the library code, not just the harness.
 # How to run them: docs/fuzzing.md.
 
-set(RASAD_FUZZ_TARGETS utf8 normalize tokenize numdate jsonl html warc query dedup story ner)
+set(RASAD_FUZZ_TARGETS utf8 normalize tokenize numdate jsonl html warc query dedup story ner events)
 set(RASAD_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
 
 if(RASAD_FUZZ)
@@ -15,7 +15,7 @@ if(RASAD_FUZZ)
     message(FATAL_ERROR "RASAD_FUZZ=ON needs clang (-DCMAKE_C_COMPILER=clang)")
   endif()
   set(RASAD_FUZZ_SAN -fsanitize=address,undefined -fno-sanitize-recover=undefined)
-  foreach(lib rasad_base rasad_core rasad_read rasad_clean rasad_dedup rasad_story rasad_ner rasad_store)
+  foreach(lib rasad_base rasad_core rasad_read rasad_clean rasad_dedup rasad_story rasad_ner rasad_store rasad_events)
     target_compile_options(${lib} PRIVATE -fsanitize=fuzzer-no-link
                            ${RASAD_FUZZ_SAN} -fno-omit-frame-pointer)
     # Everything that links the instrumented library needs the runtimes.

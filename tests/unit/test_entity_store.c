@@ -89,6 +89,14 @@ static int collect(void *ud, const rasad_entity_view *e)
     return 0;
 }
 
+static int count_mention(void *ud, const rasad_mention *m)
+{
+    int *n = ud;
+    if (m->entity > 0 && m->end > m->start && (m->part == 0 || m->part == 1))
+        (*n)++;
+    return 0;
+}
+
 static int64_t find(rasad_store *s, const char *name)
 {
     int64_t id = 0;
@@ -149,13 +157,24 @@ int main(void)
     TH_EQ_INT(rasad_store_entity_find(s, "ناشناس", &shaigu), RASAD_NOTFOUND);
 
     seen a = { 0 }, b = { 0 };
-    rasad_entities_opts per = { RASAD_NER_PER, 0, 0, 0 };
+    rasad_entities_opts per = { RASAD_NER_PER, 0, 0, 0, 0 };
     TH_EQ_INT(rasad_store_entities(s, &per, collect, &a), RASAD_OK);
     TH_EQ_INT(a.n, 3);                    /* دهقان، شویگو، علی دهقان */
-    rasad_entities_opts one = { 0, 3, 0, 0 };
+    rasad_entities_opts one = { 0, 3, 0, 0, 0 };
     seen c = { 0 };
     TH_EQ_INT(rasad_store_entities(s, &one, collect, &c), RASAD_OK);
     TH_CHECK(c.n >= 2);                   /* article 3: علی دهقان، تبریز */
+    int has_ali = 0;
+    for (int i = 0; i < c.n; i++)
+        has_ali |= c.id[i] == ali;
+    TH_CHECK(has_ali);
+    rasad_entities_opts by_story = { 0, 0, 3, 0, 0 };   /* story 3: article 3 alone */
+    seen d = { 0 };
+    TH_EQ_INT(rasad_store_entities(s, &by_story, collect, &d), RASAD_OK);
+    TH_EQ_INT(d.n, c.n);
+    int nm = 0;
+    TH_EQ_INT(rasad_store_mentions(s, 1, count_mention, &nm), RASAD_OK);
+    TH_CHECK(nm >= 4);                    /* حسین دهقان، سرگئی شویگو، مسکو، دهقان */
 
     /* relink: the same entities */
     int64_t n = 0;

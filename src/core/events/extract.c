@@ -1,0 +1,94 @@
+/* extract.c - rasad_events_extract: reads the article (doc.c), finds its
+ * date expressions, then, sentence by sentence, its quotes and events;
+ * and the names of verbs, kinds and types. */
+#include <string.h>
+#include "rasad/alloc.h"
+#include "rasad/date.h"
+#include "events_internal.h"
+
+/* Publication days from 0002-01-01 to 9998-12-31: relative dates a year
+ * away stay inside the calendars' range. */
+#define PUB_MIN (-719162 + 366)
+#define PUB_MAX (2932896 - 366)
+
+int rasad_events_extract(const char *text, size_t n, const rasad_events_span *entities,
+                         size_t nent, int32_t pub_day, rasad_events_result *out)
+{
+    if (!out)
+        return RASAD_INVAL;
+    memset(out, 0, sizeof *out);
+    if (!text || (nent > 0 && !entities))
+        return RASAD_INVAL;
+    if (n > RASAD_EVENTS_MAX_TEXT)
+        return RASAD_TOOBIG;
+    if (pub_day != RASAD_EVENTS_UNDATED && (pub_day < PUB_MIN || pub_day > PUB_MAX))
+        return RASAD_RANGE;
+    ev_doc d;
+    int rc = rasad__ev_doc_init(&d, text, n, entities, nent, pub_day, out);
+    if (rc == RASAD_OK) {
+        rasad__ev_dates(&d);
+        for (size_t s = 0; s < d.nsent && !d.err; s++) {
+            d.spoke = 0;
+            rasad__ev_quotes(&d, s);
+            rasad__ev_events(&d, s);
+            if (!d.spoke) {
+                int subj = rasad__ev_subject(&d, d.sent[s].t0, d.sent[s].t1);
+                if (subj >= 0)
+                    d.salient = subj;
+            }
+        }
+        rc = d.err;
+    }
+    rasad__ev_doc_release(&d);
+    if (rc != RASAD_OK)
+        rasad_events_result_release(out);
+    return rc;
+}
+
+void rasad_events_result_release(rasad_events_result *r)
+{
+    if (!r)
+        return;
+    rasad_free(r->quotes);
+    rasad_free(r->events);
+    rasad_free(r->parts);
+    rasad_free(r->dates);
+    memset(r, 0, sizeof *r);
+}
+
+const char *rasad_events_verb_name(int v)
+{
+    return v >= 0 && (size_t)v < rasad__ev_nverbs ? rasad__ev_verbs[v].lemma : "";
+}
+
+int rasad_events_verb_count(void)
+{
+    return (int)rasad__ev_nverbs;
+}
+
+static const char *const event_types[] = { "", "meeting", "agreement", "visit" };
+static const char *const quote_kinds[] = { "", "direct", "reported" };
+static const char *const date_kinds[] = { "", "absolute", "day", "weekday", "week", "month", "year" };
+
+const char *rasad_event_type_name(int type)
+{
+    return type > 0 && (size_t)type < EV_COUNT(event_types) ? event_types[type] : "";
+}
+
+int rasad_event_type_parse(const char *p, size_t n)
+{
+    for (size_t i = 1; p && i < EV_COUNT(event_types); i++)
+        if (strlen(event_types[i]) == n && memcmp(event_types[i], p, n) == 0)
+            return (int)i;
+    return 0;
+}
+
+const char *rasad_quote_kind_name(int kind)
+{
+    return kind > 0 && (size_t)kind < EV_COUNT(quote_kinds) ? quote_kinds[kind] : "";
+}
+
+const char *rasad_textdate_kind_name(int kind)
+{
+    return kind > 0 && (size_t)kind < EV_COUNT(date_kinds) ? date_kinds[kind] : "";
+}

@@ -1,0 +1,341 @@
+/* quotes.c - direct and reported speech in one sentence.
+ *
+ * A speech verb (tables.c) is read in one of three shapes:
+ *   before the words   «X گفت: …», «X گفت که …», «X در این باره افزود «…»»
+ *   after the words    «…، X افزود.», ««…»، X گفت.»
+ *   «به گفته X، …»
+ * The speaker is looked for in the verb's clause (back to a colon, a
+ * semicolon, a quote mark or the sentence start; «به گزارش X،» skipped):
+ * the first person or pronoun there that is not after a preposition; else
+ * the first organisation or place, unless an office word comes before it
+ * (سخنگوی وزارت خارجه: a described speaker, no entity). A pronoun is the
+ * person last in subject position (roles.c). Verbs inside quote marks are
+ * part of someone's words and are passed over. */
+#include <stdio.h>
+#include <string.h>
+#include "rasad/ner.h"
+#include "events_internal.h"
+
+#define WINDOW 30       /* tokens a speaker may stand before its verb */
+#define QUOTE_TOKENS 4000 /* tokens a «…» may run before it is taken as unclosed */
+
+static const ev_word passives[] = { { "می شود" }, { "می شد" }, { "شد" }, { "شده" }, { "نشد" },
+                                    { "نشده" }, { "شده است" }, { "می شوند" } };
+static const ev_word that[] = { { "که" } };
+static const ev_word according[] = { { "به گفته" }, { "به گفته ی" } };
+/* In «…، X افزود.» only the speaker stands between the comma and the verb:
+ * an object (بر ضرورت … تاکید کرد) means the verb has no quote. */
+static const ev_word objects[] = { { "بر" }, { "را" }, { "به" }, { "از" }, { "با" } };
+#define AFTER_WINDOW 8
+
+/* The speech verb at t: its index and tokens; -1 when none. */
+static int verb_at(const ev_doc *d, size_t t, size_t lim, size_t *ntok)
+{
+    static const char *const past[] = { "", "ند", "ه", "ه است", "ه اند", "ه بود", "ه بودند" };
+    static const char *const pres[] = { "د", "ند" };
+    const char *key = d->keys + d->tok[t].key;
+    size_t kn = d->tok[t].nkey;
+    int best = -1;
+    *ntok = 0;
+    if (kn < 2)
+        return -1;
+    for (size_t v = 0; v < rasad__ev_nverbs; v++) {
+        const ev_verb *vb = &rasad__ev_verbs[v];
+        const char *first = vb->noun ? vb->noun : vb->past;
+        if (memcmp(key, first, 2) != 0 && (vb->noun || memcmp(key, "\xd9\x85", 2) != 0))
+            continue;                          /* the first letter (or the م of می) */
+        char form[128], stem[64];
+        for (size_t f = 0; f < EV_COUNT(past) + EV_COUNT(pres); f++) {
+            if (f < EV_COUNT(past)) {
+                snprintf(stem, sizeof stem, "%s%s", vb->past, past[f]);
+            } else {
+                snprintf(stem, sizeof stem, "می %s%s", vb->pres, pres[f - EV_COUNT(past)]);
+            }
+            snprintf(form, sizeof form, "%s %s", vb->noun ? vb->noun : "", stem);
+            size_t m = rasad__ev_match(d, t, lim, form);
+            if (m > *ntok) {
+                *ntok = m;
+                best = (int)v;
+            }
+        }
+    }
+    if (best < 0)
+        return -1;
+    /* «گفته می‌شود», «اعلام شد»: passive, no speaker */
+    size_t after = t + *ntok;
+    if (after < lim && rasad__ev_in(d, after, passives, EV_COUNT(passives)))
+        return -1;
+    /* «گفت و گو»: a meeting noun, not the verb */
+    size_t mm;
+    if (rasad__ev_longest(d, t, lim, rasad__ev_meet_nouns, sizeof *rasad__ev_meet_nouns,
+                          rasad__ev_nmeet_nouns, &mm) >= 0 && mm > *ntok)
+        return -1;
+    return best;
+}
+
+typedef struct speaker {
+    int ent;                 /* doc entity, or -1 */
+    unsigned flags;
+    size_t who_s, who_e, desc_s, desc_e;
+} speaker;
+
+/* Finds the speaker in tokens [w0, w1) of sentence s. */
+static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
+{
+    speaker sp = { -1, RASAD_QUOTE_UNNAMED, 0, 0, 0, 0 };
+    size_t per = SIZE_MAX, pron = SIZE_MAX, other = SIZE_MAX, role = SIZE_MAX;
+    for (size_t u = w0; u < w1; u++) {
+        if (d->tok[u].depth > 0)
+            continue;
+        int e = d->tok[u].ent;
+        if (e >= 0 && d->ent[e].t0 == u && !rasad__ev_after_prep(d, (size_t)e, w0)) {
+            int ty = d->ent[e].type;
+            if (ty == RASAD_NER_PER && per == SIZE_MAX)
+                per = u;
+            else if ((ty == RASAD_NER_ORG || ty == RASAD_NER_LOC) && other == SIZE_MAX)
+                other = u;
+        }
+        if (e < 0 && pron == SIZE_MAX && rasad__ev_in(d, u, rasad__ev_pronouns, rasad__ev_npronouns) &&
+            !(u > w0 && !(d->tok[u].gap & (EV_G_HARD | EV_G_COMMA)) &&
+              rasad__ev_in(d, u - 1, rasad__ev_preps, rasad__ev_npreps)))
+            pron = u;
+        if (e < 0 && role == SIZE_MAX && rasad__ev_role_end(d, u, w1) > u)
+            role = u;
+    }
+    if (per != SIZE_MAX && per <= pron) {
+        sp.ent = d->tok[per].ent;
+        sp.flags = 0;
+    } else if (pron != SIZE_MAX) {
+        int fb;
+        sp.ent = rasad__ev_resolve(d, pron, d->sent[s].t0, &fb);
+        sp.flags = RASAD_QUOTE_PRONOUN | (fb ? RASAD_QUOTE_FALLBACK : 0) |
+                   (sp.ent < 0 ? RASAD_QUOTE_UNNAMED : 0);
+        sp.who_s = d->tok[pron].start;
+        sp.who_e = d->tok[pron].end;
+        if (sp.ent >= 0) {
+            d->salient = sp.ent;
+            d->spoke = 1;
+        }
+        return sp;
+    } else if (other != SIZE_MAX && (role == SIZE_MAX || role > other)) {
+        sp.ent = d->tok[other].ent;
+        sp.flags = 0;
+    } else if (role != SIZE_MAX) {
+        sp.who_s = sp.desc_s = d->tok[role].start;
+        sp.who_e = sp.desc_e = d->tok[rasad__ev_role_end(d, role, w1) - 1].end;
+        return sp;
+    } else {
+        return sp;
+    }
+    const ev_ent *en = &d->ent[sp.ent];
+    sp.who_s = en->start;
+    sp.who_e = en->end;
+    rasad__ev_desc(d, (size_t)sp.ent, w0, w1, &sp.desc_s, &sp.desc_e);
+    if (en->type == RASAD_NER_PER) {
+        d->salient = sp.ent;
+        d->spoke = 1;
+    }
+    return sp;
+}
+
+/* The words of a «…» opened in the gap before token q: [*s, *e), the
+ * token after its close in *next. Returns 0 when it closes, 1 when it runs
+ * to the end of sentence s (unclosed). */
+static int quoted(const ev_doc *d, size_t s, size_t q, size_t *qs, size_t *qe, size_t *next)
+{
+    int depth = q < d->ntok ? d->tok[q].depth : 0;
+    rasad__ev_mark_pos(d, q, EV_G_QOPEN, 1, qs);
+    for (size_t u = q + 1; u <= d->ntok && u < q + QUOTE_TOKENS; u++) {
+        unsigned g = u < d->ntok ? d->tok[u].gap : d->gap_end;
+        if ((g & EV_G_QCLOSE) && d->tok[u - 1].depth <= depth) {
+            *qe = rasad__ev_mark_pos(d, u, EV_G_QCLOSE, 0, NULL);
+            *next = u;
+            return 0;
+        }
+    }
+    *qe = d->tok[d->sent[s].t1 - 1].end;
+    *next = d->sent[s].t1;
+    return 1;
+}
+
+static void emit(ev_doc *d, size_t s, int kind, unsigned flags, size_t ws, size_t we,
+                 const speaker *sp, int verb, size_t v0, size_t v1)
+{
+    rasad_events_result *r = d->res;
+    rasad_quote *q = rasad__ev_push(d, (void **)&r->quotes, &r->nquotes, &d->cq, sizeof *q);
+    if (!q)
+        return;
+    q->kind = kind;
+    q->flags = flags | sp->flags;
+    q->start = ws;
+    q->end = we > ws ? we : ws;
+    q->sent_start = d->sent[s].start;
+    q->sent_end = d->sent[s].end;
+    q->speaker = sp->ent >= 0 ? d->ent[sp->ent].idx : RASAD_EVENTS_NONE;
+    q->who_start = sp->who_s;
+    q->who_end = sp->who_e;
+    q->desc_start = sp->desc_s;
+    q->desc_end = sp->desc_e;
+    q->verb = verb;
+    q->verb_start = d->tok[v0].start;
+    q->verb_end = d->tok[v1 - 1].end;
+}
+
+/* The token whose gap opens the «…» that closes in the gap before cut
+ * (not before t0), or cut when there is none. */
+static size_t opening(const ev_doc *d, size_t t0, size_t cut)
+{
+    if (!(d->tok[cut].gap & EV_G_QCLOSE) || cut == 0)
+        return cut;
+    int depth = d->tok[cut - 1].depth;
+    for (size_t o = cut; o-- > t0 && cut - o < QUOTE_TOKENS;) {
+        if (d->tok[o].depth < depth)
+            return cut;
+        if (d->tok[o].depth == depth && (d->tok[o].gap & EV_G_QOPEN))
+            return o;
+    }
+    return cut;
+}
+
+/* «…، X افزود.»: the words before the verb at t. Returns the token after
+ * the next token to look at. */
+static void after_words(ev_doc *d, size_t s, size_t t, size_t v1, int verb)
+{
+    const ev_sent *se = &d->sent[s];
+    size_t u = t, commas = 0;
+    speaker sp = { -1, RASAD_QUOTE_UNNAMED, 0, 0, 0, 0 };
+    size_t cut = SIZE_MAX;
+    while (u > se->t0 && commas < 3 && t - u < AFTER_WINDOW) {
+        if (d->tok[u].depth == 0 && rasad__ev_in(d, u, objects, EV_COUNT(objects)))
+            return;
+        if (d->tok[u].gap & (EV_G_COMMA | EV_G_QCLOSE | EV_G_COLON)) {
+            commas++;
+            sp = find_speaker(d, s, u, t);
+            cut = u;
+            if (sp.ent >= 0 || !(sp.flags & RASAD_QUOTE_UNNAMED) || sp.who_e > sp.who_s)
+                break;
+        }
+        u--;
+    }
+    if (cut != SIZE_MAX && cut > se->t0) {
+        size_t qs, qe, next, o = opening(d, se->t0, cut);
+        size_t from = rasad__ev_clause(d, se->t0, cut - 1, QUOTE_TOKENS);
+        if (o < cut && quoted(d, s, o, &qs, &qe, &next) == 0 && next == cut)
+            emit(d, s, RASAD_QUOTE_DIRECT, RASAD_QUOTE_AFTER, qs, qe, &sp, verb, t, v1);
+        else if (cut - from >= 2)
+            emit(d, s, RASAD_QUOTE_REPORTED, RASAD_QUOTE_AFTER, d->tok[from].start,
+                 d->tok[cut - 1].end, &sp, verb, t, v1);
+        return;
+    }
+    /* «…». X گفت.: the words are the quote that closed the previous sentence */
+    if (s > 0 && (d->tok[se->t0].gap & EV_G_QCLOSE) && t - se->t0 <= 8 && se->t0 > 0) {
+        size_t o = se->t0 - 1;
+        while (o > 0 && d->tok[o].depth > 0 && !(d->tok[o].gap & EV_G_QOPEN))
+            o--;
+        if (!(d->tok[o].gap & EV_G_QOPEN))
+            return;
+        sp = find_speaker(d, s, se->t0, t);
+        size_t qs, qe = rasad__ev_mark_pos(d, se->t0, EV_G_QCLOSE, 0, NULL);
+        rasad__ev_mark_pos(d, o, EV_G_QOPEN, 1, &qs);
+        emit(d, s, RASAD_QUOTE_DIRECT, RASAD_QUOTE_AFTER, qs, qe, &sp, verb, t, v1);
+    }
+}
+
+/* The verb at [t, v1) with words after it. Returns the token to go on from. */
+static size_t before_words(ev_doc *d, size_t s, size_t t, size_t v1, int verb)
+{
+    const ev_sent *se = &d->sent[s];
+    size_t c = v1;
+    unsigned flags = 0;
+    int marked = 0;
+    if (d->tok[c].gap & EV_G_COLON) {
+        flags |= RASAD_QUOTE_COLON;
+        marked = 1;
+    }
+    if (!(d->tok[c].gap & (EV_G_COLON | EV_G_QOPEN)) && rasad__ev_in(d, c, that, 1)) {
+        c++;
+        marked = 1;
+    }
+    if (c >= se->t1)
+        return v1;
+    size_t m2;                                  /* «عنوان کرد و گفت: …»: the second verb's */
+    if (c + 1 < se->t1 && rasad__ev_is(d, c, "و") && verb_at(d, c + 1, se->t1, &m2) >= 0)
+        return v1;
+    if (d->tok[c].gap & EV_G_QOPEN)
+        marked = 1;
+    if ((rasad__ev_verbs[verb].flags & EV_V_MARKED) && !marked)
+        return v1;
+    if (d->tok[c].gap & (EV_G_STOP | EV_G_LINE | EV_G_SEMI))
+        return v1;
+    speaker sp = find_speaker(d, s, rasad__ev_clause(d, se->t0, t, WINDOW), t);
+    if (d->tok[c].gap & EV_G_QOPEN) {
+        size_t qs, qe, next;
+        if (quoted(d, s, c, &qs, &qe, &next))
+            flags |= RASAD_QUOTE_OPEN;
+        emit(d, s, RASAD_QUOTE_DIRECT, flags, qs, qe, &sp, verb, t, v1);
+        return next > se->t1 ? se->t1 : next;
+    }
+    emit(d, s, RASAD_QUOTE_REPORTED, flags, d->tok[c].start, d->tok[se->t1 - 1].end, &sp,
+         verb, t, v1);
+    return se->t1;
+}
+
+/* «به گفته X، …» at t (m tokens). Returns the token to go on from. */
+static size_t according_to(ev_doc *d, size_t s, size_t t, size_t m)
+{
+    const ev_sent *se = &d->sent[s];
+    size_t w0 = t + m, c = w0;
+    while (c < se->t1 && c - w0 < 12 && !(d->tok[c].gap & (EV_G_COMMA | EV_G_HARD)))
+        c++;
+    if (c >= se->t1 || !(d->tok[c].gap & EV_G_COMMA) || c == w0)
+        return w0;
+    speaker sp = find_speaker(d, s, w0, c);
+    if (sp.ent < 0 && !(sp.flags & RASAD_QUOTE_PRONOUN)) {
+        /* the name itself follows «به گفته» (no preposition check there) */
+        int e = d->tok[w0].ent;
+        if (e >= 0 && d->ent[e].t0 == w0 && d->ent[e].type >= RASAD_NER_PER &&
+            d->ent[e].type <= RASAD_NER_ORG) {
+            sp.ent = e;
+            sp.flags = 0;
+            sp.who_s = d->ent[e].start;
+            sp.who_e = d->ent[e].end;
+            rasad__ev_desc(d, (size_t)e, w0, c, &sp.desc_s, &sp.desc_e);
+        }
+    }
+    if (t == se->t0 || !(d->tok[t].gap & EV_G_COMMA))
+        emit(d, s, RASAD_QUOTE_REPORTED, RASAD_QUOTE_ACCORDING, d->tok[c].start,
+             d->tok[se->t1 - 1].end, &sp, 0, t, t + m);
+    else
+        emit(d, s, RASAD_QUOTE_REPORTED, RASAD_QUOTE_ACCORDING, d->tok[se->t0].start,
+             d->tok[t - 1].end, &sp, 0, t, t + m);
+    return se->t1;
+}
+
+void rasad__ev_quotes(ev_doc *d, size_t s)
+{
+    const ev_sent *se = &d->sent[s];
+    size_t t = se->t0;
+    while (t < se->t1 && !d->err) {
+        size_t m;
+        if (d->tok[t].depth > 0) {
+            t++;
+            continue;
+        }
+        if (rasad__ev_longest(d, t, se->t1, according, sizeof *according, EV_COUNT(according), &m) >= 0) {
+            t = according_to(d, s, t, m);
+            continue;
+        }
+        int v = verb_at(d, t, se->t1, &m);
+        if (v < 0) {
+            t++;
+            continue;
+        }
+        size_t v1 = t + m;
+        if (v1 >= se->t1 || (d->tok[v1].gap & (EV_G_STOP | EV_G_LINE))) {
+            after_words(d, s, t, v1, v);
+            t = v1;
+        } else {
+            t = before_words(d, s, t, v1, v);
+        }
+    }
+}

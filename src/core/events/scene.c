@@ -1,0 +1,231 @@
+/* scene.c - what every event needs from its sentence: the «در ...» phrases
+ * (zones: where and on what occasion; entities in them are not
+ * participants), the participants of one side, the place, the occasion
+ * and its ordinal, the day; and adding an event to the result. */
+#include <stdlib.h>
+#include "rasad/ner.h"
+#include "events_internal.h"
+#include "scene.h"
+
+#define ZONE_WORDS 14
+#define OCC_REACH 40   /* tokens around the trigger an occasion may stand */
+#define SAME_BACK 16   /* earlier events of the sentence compared for a repeat */
+
+static const ev_word zone_open[] = { { "در" }, { "طی" } };
+static const ev_word host[] = { { "میزبانی" }, { "وارد" }, { "عازم" } };
+static const ev_word to[] = { { "به" } };
+static const ev_word trip[] = { { "سفر" } };
+static const ev_word and[] = { { "و" } };
+
+/* The end of the «در ...» phrase whose «در» is token u. */
+static size_t zone_end(const ev_doc *d, size_t u, size_t hi)
+{
+    size_t z = u + 1, m;
+    while (z < hi && z - u < ZONE_WORDS) {
+        const ev_tok *k = &d->tok[z];
+        if (k->gap & (EV_G_COMMA | EV_G_HARD | EV_G_PAREN))
+            break;
+        if (z > u + 1) {
+            if (rasad__ev_in(d, z, rasad__ev_zone_stops, rasad__ev_nzone_stops) ||
+                rasad__ev_longest(d, z, hi, rasad__ev_light, sizeof *rasad__ev_light,
+                                  rasad__ev_nlight, &m) >= 0)
+                break;
+            /* a meeting noun ends it when it is the verb's (در مسکو دیدار کرد) */
+            if (rasad__ev_longest(d, z, hi, rasad__ev_meet_nouns, sizeof *rasad__ev_meet_nouns,
+                                  rasad__ev_nmeet_nouns, &m) >= 0 && z + m < hi &&
+                (rasad__ev_longest(d, z + m, hi, rasad__ev_light, sizeof *rasad__ev_light,
+                                   rasad__ev_nlight, &m) >= 0 || rasad__ev_in(d, z + m, and, 1)))
+                break;
+            if (rasad__ev_in(d, z, to, 1) && !rasad__ev_in(d, z - 1, trip, 1))
+                break;
+            if (k->ent >= 0 && d->ent[k->ent].t0 == z && d->ent[k->ent].type == RASAD_NER_PER)
+                break;
+        }
+        z++;
+    }
+    return z;
+}
+
+size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, ev_party *out, size_t max)
+{
+    size_t n = 0, nloc = 0, zone = lo;
+    ev_party locs[RASAD_EVENTS_MAX_PARTS];
+    int any_role = 0;
+    for (size_t u = lo; u < hi && u < d->ntok; u++) {
+        if (u >= zone && rasad__ev_in(d, u, zone_open, EV_COUNT(zone_open))) {
+            zone = zone_end(d, u, hi);
+            continue;
+        }
+        if (u < zone)
+            continue;
+        if (rasad__ev_role_end(d, u, hi) > u)
+            any_role = 1;
+        int e = d->tok[u].ent;
+        if (e < 0) {
+            if (subject_pronoun && n < max &&
+                rasad__ev_in(d, u, rasad__ev_pronouns, rasad__ev_npronouns) &&
+                !(u > lo && rasad__ev_in(d, u - 1, rasad__ev_preps, rasad__ev_npreps))) {
+                int fb, r = rasad__ev_resolve(d, u, lo, &fb);
+                if (r >= 0)
+                    out[n++] = (ev_party){ r, side };
+            }
+            continue;
+        }
+        if (d->ent[e].t0 != u || rasad__ev_after_prep(d, (size_t)e, lo))
+            continue;
+        int ty = d->ent[e].type;
+        if (ty == RASAD_NER_PER || (ty == RASAD_NER_ORG && !any_role)) {
+            if (n < max)
+                out[n++] = (ev_party){ e, side };
+            any_role = 0;
+        } else if (ty == RASAD_NER_LOC && nloc < RASAD_EVENTS_MAX_PARTS) {
+            locs[nloc++] = (ev_party){ e, side };
+        }
+    }
+    for (size_t i = 0; n == 0 && i < nloc && i < max; i++)
+        out[i] = locs[i];
+    return n ? n : (nloc < max ? nloc : max);
+}
+
+int ev_place(const ev_doc *d, size_t t0, size_t t1, const ev_party *p, size_t np)
+{
+    int inside = -1;
+    for (size_t u = t0; u < t1; u++) {
+        int opens = rasad__ev_in(d, u, zone_open, EV_COUNT(zone_open)) ||
+                    rasad__ev_in(d, u, host, EV_COUNT(host));
+        if (!opens || d->tok[u].depth > 0 ||
+            (u + 1 < t1 && rasad__ev_in(d, u + 1, rasad__ev_topics, rasad__ev_ntopics)))
+            continue;
+        size_t z = zone_end(d, u, t1);
+        for (size_t k = u + 1; k < z; k++) {
+            int e = d->tok[k].ent;
+            if (e < 0 || d->ent[e].t0 != k || d->ent[e].type != RASAD_NER_LOC)
+                continue;
+            int taken = 0;
+            for (size_t i = 0; i < np; i++)
+                taken |= p[i].ent == e;
+            if (taken)
+                continue;
+            if (k == u + 1)
+                return e;                      /* «در مسکو», «به میزبانی مسکو» */
+            if (inside < 0)
+                inside = e;                    /* «در حاشیه کنفرانس ... مسکو» */
+        }
+    }
+    return inside;
+}
+
+void ev_occasion(const ev_doc *d, size_t t0, size_t t1, size_t trig0, size_t trig1,
+                 size_t *os, size_t *oe, int64_t *ordinal)
+{
+    *os = *oe = 0;
+    *ordinal = 0;
+    for (size_t u = t0; u + 1 < t1; u++) {
+        if (!rasad__ev_in(d, u, zone_open, EV_COUNT(zone_open)) || d->tok[u].depth > 0)
+            continue;
+        size_t m, a = u + 1;
+        if (rasad__ev_longest(d, a, t1, rasad__ev_occasions, sizeof *rasad__ev_occasions,
+                              rasad__ev_noccasions, &m) >= 0)
+            a += m;
+        else if (rasad__ev_longest(d, a, t1, rasad__ev_gatherings, sizeof *rasad__ev_gatherings,
+                                   rasad__ev_ngatherings, &m) < 0)
+            continue;
+        size_t z = zone_end(d, u, t1);
+        if (a >= z || (a <= trig0 && trig0 < z))
+            continue;
+        *os = d->tok[a].start;
+        *oe = d->tok[z - 1].end;
+        for (size_t k = a; k < z && !*ordinal; k++)
+            *ordinal = rasad__ev_ordinal(d, k);
+        break;
+    }
+    /* «ششمین دور مذاکرات», «دور ششم مذاکرات», «هفتمین نشست» */
+    size_t lo = trig0 >= t0 + 2 ? trig0 - 2 : t0, hi = trig1 + 2 < t1 ? trig1 + 2 : t1;
+    for (size_t k = lo; k < hi && !*ordinal; k++)
+        *ordinal = rasad__ev_ordinal(d, k);
+}
+
+/* The date expression of sentence [s0, s1) nearest to byte at, or -1.
+ * Dates do not overlap and are sorted: the nearest is the last one
+ * starting before at or the first one after. */
+static int nearest_date(const ev_doc *d, size_t s0, size_t s1, size_t at)
+{
+    const rasad_events_result *r = d->res;
+    size_t lo = 0, hi = r->ndates;
+    while (lo < hi) {                            /* the first date starting at or after at */
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->dates[mid].start < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    int best = -1;
+    size_t bd = SIZE_MAX;
+    for (size_t i = lo > 0 ? lo - 1 : 0; i <= lo && i < r->ndates; i++) {
+        const rasad_textdate *td = &r->dates[i];
+        if (td->start < s0 || td->end > s1)
+            continue;
+        size_t dist = td->end <= at ? at - td->end : (td->start > at ? td->start - at : 0);
+        if (dist < bd) {
+            bd = dist;
+            best = (int)i;
+        }
+    }
+    return best;
+}
+
+void ev_emit(ev_doc *d, size_t s, int type, unsigned flags, size_t trig0, size_t trig1,
+             const ev_party *p, size_t np, int place)
+{
+    rasad_events_result *r = d->res;
+    const ev_sent *se = &d->sent[s];
+    /* the same participants and place as an event of this sentence: once */
+    for (size_t i = r->nevents; i-- > 0 && r->nevents - i <= SAME_BACK &&
+                                r->events[i].sent_start == se->start;) {
+        const rasad_event *o = &r->events[i];
+        if (o->type != type || o->nparts != np ||
+            o->place != (place >= 0 ? d->ent[place].idx : RASAD_EVENTS_NONE))
+            continue;
+        size_t same = 0;
+        for (size_t k = 0; k < np; k++)
+            same += r->parts[o->part + k].entity == d->ent[p[k].ent].idx;
+        if (same == np)
+            return;
+    }
+    size_t first = r->nparts;
+    for (size_t k = 0; k < np; k++) {
+        rasad_event_part *ep = rasad__ev_push(d, (void **)&r->parts, &r->nparts, &d->cparts,
+                                              sizeof *ep);
+        if (!ep)
+            return;
+        ep->entity = d->ent[p[k].ent].idx;
+        ep->side = p[k].side;
+    }
+    rasad_event *ev = rasad__ev_push(d, (void **)&r->events, &r->nevents, &d->cev, sizeof *ev);
+    if (!ev)
+        return;
+    ev->type = type;
+    ev->flags = flags;
+    ev->sent_start = se->start;
+    ev->sent_end = se->end;
+    ev->trig_start = d->tok[trig0].start;
+    ev->trig_end = d->tok[trig1 - 1].end;
+    ev->part = first;
+    ev->nparts = np;
+    ev->place = place >= 0 ? d->ent[place].idx : RASAD_EVENTS_NONE;
+    size_t olo = trig0 > se->t0 + OCC_REACH ? trig0 - OCC_REACH : se->t0;
+    size_t ohi = trig1 + OCC_REACH < se->t1 ? trig1 + OCC_REACH : se->t1;
+    ev_occasion(d, olo, ohi, trig0, trig1, &ev->occ_start, &ev->occ_end, &ev->ordinal);
+    ev->date = nearest_date(d, se->start, se->end, ev->trig_start);
+    ev->day = RASAD_EVENTS_UNDATED;
+    if (ev->date >= 0) {
+        ev->day = r->dates[ev->date].day;
+        ev->flags |= RASAD_EVENT_DATE_TEXT;
+    } else if (d->pub != RASAD_EVENTS_UNDATED) {
+        ev->day = d->pub;
+        ev->date = RASAD_EVENTS_NONE;
+        ev->flags |= RASAD_EVENT_DATE_PUB;
+    } else {
+        ev->date = RASAD_EVENTS_NONE;
+    }
+}

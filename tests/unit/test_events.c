@@ -1,0 +1,416 @@
+/* test_events.c - quotes, meetings, agreements, visits and dates in text
+ * (events.h): the shapes of reported and direct speech, pronoun speakers,
+ * a meeting with its participants, place, occasion and ordinal, relative
+ * dates against a fixed publication day, and bad input (NULLs, invalid
+ * UTF-8, entity spans out of range or overlapping, allocation failures).
+ * The sentences are written for this test; the entity spans are given by
+ * hand, as a tagger would give them. */
+#include <stdlib.h>
+#include "rasad/alloc.h"
+#include "rasad/date.h"
+#include "rasad/events.h"
+#include "rasad/ner.h"
+#include "th.h"
+
+#define MAXE 16
+
+typedef struct ents {
+    rasad_events_span v[MAXE];
+    size_t n;
+} ents;
+
+/* Adds the span of the nth (from 1) occurrence of word in text. */
+static void add(ents *e, const char *text, const char *word, int nth, int type)
+{
+    const char *p = text;
+    for (int i = 0; p && i < nth; i++) {
+        if (i > 0)
+            p += strlen(word);
+        p = strstr(p, word);
+    }
+    if (!p || e->n == MAXE) {
+        printf("FAIL test setup: '%s' not found\n", word);
+        th_fail++;
+        return;
+    }
+    e->v[e->n++] = (rasad_events_span){ type, (size_t)(p - text), (size_t)(p - text) + strlen(word) };
+}
+
+static int32_t jalali(int y, int m, int d)
+{
+    rasad_date j = { y, m, d, RASAD_CAL_JALALI };
+    int32_t n = 0;
+    if (rasad_date_to_days(&j, &n) != RASAD_OK)
+        th_fail++;
+    return n;
+}
+
+#define SPAN_IS(text, s, e, want) TH_EQ_STRN((text) + (s), (e) - (s), want)
+
+static const char *const meeting =
+    "سردار حسین دهقان وزیر دفاع ایران در حاشیه هفتمین کنفرانس امنیت بین‌المللی مسکو با "
+    "ارتشبد سرگئی شویگو همتای روس خود دیدار کرد. وی افزود: همکاری دو کشور ادامه دارد.";
+
+static void meeting_ents(ents *e)
+{
+    e->n = 0;
+    add(e, meeting, "حسین دهقان", 1, RASAD_NER_PER);     /* 0 */
+    add(e, meeting, "ایران", 1, RASAD_NER_LOC);          /* 1 */
+    add(e, meeting, "مسکو", 1, RASAD_NER_LOC);           /* 2 */
+    add(e, meeting, "سرگئی شویگو", 1, RASAD_NER_PER);    /* 3 */
+}
+
+static void test_meeting(void)
+{
+    ents e;
+    rasad_events_result r;
+    meeting_ents(&e);
+    TH_EQ_INT(rasad_events_extract(meeting, strlen(meeting), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 1);
+    TH_EQ_INT(r.ignored, 0);
+    if (r.nevents == 1) {
+        const rasad_event *ev = &r.events[0];
+        TH_EQ_INT(ev->type, RASAD_EVENT_MEETING);
+        TH_CHECK(!(ev->flags & RASAD_EVENT_NOMINAL));
+        SPAN_IS(meeting, ev->trig_start, ev->trig_end, "دیدار کرد");
+        TH_EQ_INT(ev->nparts, 2);
+        if (ev->nparts == 2) {
+            TH_EQ_INT(r.parts[ev->part].entity, 0);
+            TH_EQ_INT(r.parts[ev->part].side, RASAD_SIDE_SUBJECT);
+            TH_EQ_INT(r.parts[ev->part + 1].entity, 3);
+            TH_EQ_INT(r.parts[ev->part + 1].side, RASAD_SIDE_WITH);
+        }
+        TH_EQ_INT(ev->place, 2);
+        SPAN_IS(meeting, ev->occ_start, ev->occ_end, "هفتمین کنفرانس امنیت بین‌المللی مسکو");
+        TH_EQ_INT(ev->ordinal, 7);
+        TH_EQ_INT(ev->day, 20000);                   /* no date in the sentence */
+        TH_CHECK(ev->flags & RASAD_EVENT_DATE_PUB);
+        TH_EQ_INT(ev->date, RASAD_EVENTS_NONE);
+    }
+    TH_EQ_INT(r.nquotes, 1);
+    if (r.nquotes == 1) {
+        const rasad_quote *q = &r.quotes[0];
+        TH_EQ_INT(q->kind, RASAD_QUOTE_REPORTED);
+        TH_CHECK(q->flags & RASAD_QUOTE_COLON);
+        TH_CHECK(q->flags & RASAD_QUOTE_PRONOUN);
+        TH_CHECK(!(q->flags & RASAD_QUOTE_FALLBACK));
+        TH_EQ_INT(q->speaker, 0);                    /* the subject, not the last person named */
+        SPAN_IS(meeting, q->who_start, q->who_end, "وی");
+        SPAN_IS(meeting, q->start, q->end, "همکاری دو کشور ادامه دارد");
+        SPAN_IS(meeting, q->verb_start, q->verb_end, "افزود");
+        TH_EQ_STR(rasad_events_verb_name(q->verb), "افزودن");
+    }
+    rasad_events_result_release(&r);
+    TH_CHECK(r.quotes == NULL && r.nquotes == 0);
+    rasad_events_result_release(&r);                 /* twice is fine */
+    rasad_events_result_release(NULL);
+}
+
+static void test_quote_shapes(void)
+{
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    const char *t = "شویگو گفت: «همکاری نظامی ما ادامه خواهد داشت.» "
+                    "«این سند برای منطقه بسیار مهم است»، وزیر خارجه روسیه افزود. "
+                    "به گفته لاوروف، مذاکرات هفته آینده در ژنو برگزار می‌شود. "
+                    "ظریف در این باره تأکید کرد که ایران به تعهدات خود پایبند است. "
+                    "سخنگوی وزارت خارجه می‌گوید: تحریم‌ها اثری ندارد. "
+                    "وزیر کشاورزی بر ضرورت صادرات تاکید کرد. "
+                    "گفته می‌شود این نشست به تعویق افتاده است. "
+                    "او گفت که «صلح» ممکن است.";
+    add(&e, t, "شویگو", 1, RASAD_NER_PER);               /* 0 */
+    add(&e, t, "روسیه", 1, RASAD_NER_LOC);               /* 1 */
+    add(&e, t, "لاوروف", 1, RASAD_NER_PER);              /* 2 */
+    add(&e, t, "ژنو", 1, RASAD_NER_LOC);                 /* 3 */
+    add(&e, t, "ظریف", 1, RASAD_NER_PER);                /* 4 */
+    add(&e, t, "ایران", 1, RASAD_NER_LOC);               /* 5 */
+    add(&e, t, "وزارت خارجه", 1, RASAD_NER_ORG);         /* 6 */
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 6);
+    if (r.nquotes == 6) {
+        const rasad_quote *q = r.quotes;
+        TH_EQ_INT(q[0].kind, RASAD_QUOTE_DIRECT);
+        TH_EQ_INT(q[0].speaker, 0);
+        SPAN_IS(t, q[0].start, q[0].end, "همکاری نظامی ما ادامه خواهد داشت.");
+
+        TH_EQ_INT(q[1].kind, RASAD_QUOTE_DIRECT);
+        TH_CHECK(q[1].flags & RASAD_QUOTE_AFTER);
+        TH_CHECK(q[1].flags & RASAD_QUOTE_UNNAMED);
+        TH_EQ_INT(q[1].speaker, RASAD_EVENTS_NONE);
+        SPAN_IS(t, q[1].start, q[1].end, "این سند برای منطقه بسیار مهم است");
+        SPAN_IS(t, q[1].desc_start, q[1].desc_end, "وزیر خارجه روسیه");
+
+        TH_EQ_INT(q[2].kind, RASAD_QUOTE_REPORTED);
+        TH_CHECK(q[2].flags & RASAD_QUOTE_ACCORDING);
+        TH_EQ_INT(q[2].speaker, 2);
+        SPAN_IS(t, q[2].start, q[2].end, "مذاکرات هفته آینده در ژنو برگزار می‌شود");
+
+        TH_EQ_INT(q[3].speaker, 4);
+        TH_EQ_STR(rasad_events_verb_name(q[3].verb), "تاکید کردن");
+        SPAN_IS(t, q[3].verb_start, q[3].verb_end, "تأکید کرد");
+        SPAN_IS(t, q[3].start, q[3].end, "ایران به تعهدات خود پایبند است");
+
+        TH_EQ_INT(q[4].speaker, RASAD_EVENTS_NONE);  /* the spokesman, not the ministry */
+        SPAN_IS(t, q[4].who_start, q[4].who_end, "سخنگوی وزارت خارجه");
+        SPAN_IS(t, q[4].verb_start, q[4].verb_end, "می‌گوید");
+
+        TH_CHECK(q[5].flags & RASAD_QUOTE_PRONOUN);  /* «صلح» is a word, not a quote */
+        TH_EQ_INT(q[5].kind, RASAD_QUOTE_REPORTED);
+        TH_EQ_INT(q[5].speaker, 4);                   /* the last subject: ظریف */
+    }
+    rasad_events_result_release(&r);
+
+    /* a pronoun with no one named before it */
+    const char *u = "او گفت: همه چیز خوب است.";
+    TH_EQ_INT(rasad_events_extract(u, strlen(u), NULL, 0, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 1);
+    if (r.nquotes == 1) {
+        TH_EQ_INT(r.quotes[0].speaker, RASAD_EVENTS_NONE);
+        TH_CHECK(r.quotes[0].flags & RASAD_QUOTE_PRONOUN);
+        TH_CHECK(r.quotes[0].flags & RASAD_QUOTE_UNNAMED);
+    }
+    rasad_events_result_release(&r);
+
+    /* the subject of the meeting, not its guest, is «وی» */
+    const char *w = "پوتین روز سه‌شنبه با اردوغان دیدار کرد. وی گفت: روابط دو کشور خوب است.";
+    e.n = 0;
+    add(&e, w, "پوتین", 1, RASAD_NER_PER);
+    add(&e, w, "اردوغان", 1, RASAD_NER_PER);
+    TH_EQ_INT(rasad_events_extract(w, strlen(w), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 1);
+    TH_EQ_INT(r.nevents, 1);
+    if (r.nquotes == 1)
+        TH_EQ_INT(r.quotes[0].speaker, 0);
+    if (r.nevents == 1) {                            /* undated article: the weekday stays open */
+        TH_EQ_INT(r.events[0].day, RASAD_EVENTS_UNDATED);
+        TH_CHECK(r.events[0].date >= 0);
+        TH_CHECK(r.events[0].flags & RASAD_EVENT_DATE_TEXT);
+    }
+    rasad_events_result_release(&r);
+}
+
+static void test_other_events(void)
+{
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    int32_t pub = jalali(1402, 9, 15);
+    const char *t = "ایران و روسیه روز گذشته در تهران سه تفاهم‌نامه همکاری امضا کردند. "
+                    "قرارداد همکاری میان شرکت ملی نفت و گازپروم به امضا رسید. "
+                    "وانگ یی فردا به تهران سفر خواهد کرد. "
+                    "ظریف در گفت‌وگو با خبرنگار ایرنا گفت: سفر لاوروف به آنکارا قطعی است. "
+                    "در این دیدار دو طرف درباره سوریه گفتگو کردند. "
+                    "در دیدار استقلال و پرسپولیس تیم استقلال با دو گل پیروز شد.";
+    add(&e, t, "ایران", 1, RASAD_NER_LOC);                /* 0 */
+    add(&e, t, "روسیه", 1, RASAD_NER_LOC);                /* 1 */
+    add(&e, t, "تهران", 1, RASAD_NER_LOC);                /* 2 */
+    add(&e, t, "شرکت ملی نفت", 1, RASAD_NER_ORG);         /* 3 */
+    add(&e, t, "گازپروم", 1, RASAD_NER_ORG);              /* 4 */
+    add(&e, t, "وانگ یی", 1, RASAD_NER_PER);              /* 5 */
+    add(&e, t, "تهران", 2, RASAD_NER_LOC);                /* 6 */
+    add(&e, t, "ظریف", 1, RASAD_NER_PER);                 /* 7 */
+    add(&e, t, "ایرنا", 1, RASAD_NER_ORG);                /* 8 */
+    add(&e, t, "لاوروف", 1, RASAD_NER_PER);               /* 9 */
+    add(&e, t, "آنکارا", 1, RASAD_NER_LOC);               /* 10 */
+    add(&e, t, "سوریه", 1, RASAD_NER_LOC);                /* 11 */
+    add(&e, t, "استقلال", 1, RASAD_NER_ORG);              /* 12 */
+    add(&e, t, "پرسپولیس", 1, RASAD_NER_ORG);             /* 13 */
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, pub, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 4);                         /* no interview, no «این دیدار», no match */
+    if (r.nevents == 4) {
+        const rasad_event *ev = r.events;
+        TH_EQ_INT(ev[0].type, RASAD_EVENT_AGREEMENT);
+        TH_EQ_INT(ev[0].nparts, 2);
+        TH_EQ_INT(r.parts[ev[0].part].entity, 0);
+        TH_EQ_INT(r.parts[ev[0].part + 1].entity, 1);
+        TH_EQ_INT(ev[0].place, 2);
+        TH_EQ_INT(ev[0].day, pub - 1);               /* روز گذشته */
+        TH_CHECK(ev[0].flags & RASAD_EVENT_DATE_TEXT);
+
+        TH_EQ_INT(ev[1].type, RASAD_EVENT_AGREEMENT);
+        TH_EQ_INT(ev[1].nparts, 2);
+        TH_EQ_INT(r.parts[ev[1].part].entity, 3);
+        TH_EQ_INT(r.parts[ev[1].part + 1].entity, 4);
+        TH_EQ_INT(ev[1].day, pub);
+        TH_CHECK(ev[1].flags & RASAD_EVENT_DATE_PUB);
+
+        TH_EQ_INT(ev[2].type, RASAD_EVENT_VISIT);
+        TH_EQ_INT(ev[2].nparts, 1);
+        TH_EQ_INT(r.parts[ev[2].part].entity, 5);
+        TH_EQ_INT(ev[2].place, 6);
+        TH_EQ_INT(ev[2].day, pub + 1);               /* فردا */
+
+        TH_EQ_INT(ev[3].type, RASAD_EVENT_VISIT);    /* inside the quote of ظریف */
+        TH_CHECK(ev[3].flags & RASAD_EVENT_NOMINAL);
+        TH_EQ_INT(ev[3].nparts, 1);
+        TH_EQ_INT(r.parts[ev[3].part].entity, 9);
+        TH_EQ_INT(ev[3].place, 10);
+    }
+    TH_EQ_INT(r.nquotes, 1);
+    if (r.nquotes == 1)
+        TH_EQ_INT(r.quotes[0].speaker, 7);
+    rasad_events_result_release(&r);
+}
+
+static void test_dates(void)
+{
+    int32_t pub = jalali(1402, 9, 15);
+    int w = rasad_date_weekday(pub);
+    const char *t = "امروز و دیروز و پریروز و فردا، روز سه‌شنبه، هفته گذشته، ماه گذشته، "
+                    "پارسال و ۲۵ آذر و ۳ دی ۱۳۹۵. در ۶ ماه گذشته چیزی نبود.";
+    rasad_events_result r;
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), NULL, 0, pub, &r), RASAD_OK);
+    TH_EQ_INT(r.ndates, 10);
+    if (r.ndates == 10) {
+        const rasad_textdate *d = r.dates;
+        TH_EQ_INT(d[0].kind, RASAD_TD_DAY);
+        TH_EQ_INT(d[0].day, pub);
+        TH_EQ_INT(d[1].day, pub - 1);
+        TH_EQ_INT(d[2].day, pub - 2);
+        TH_EQ_INT(d[3].day, pub + 1);
+        TH_EQ_INT(d[4].kind, RASAD_TD_WEEKDAY);
+        SPAN_IS(t, d[4].start, d[4].end, "روز سه‌شنبه");
+        TH_EQ_INT(d[4].day, pub - (w - 3 + 7) % 7);
+        TH_EQ_INT(rasad_date_weekday(d[4].day), 3);
+        TH_EQ_INT(d[5].kind, RASAD_TD_WEEK);
+        TH_EQ_INT(d[5].day, pub - w - 7);            /* the week before, from its شنبه */
+        TH_EQ_INT(d[5].ndays, 7);
+        TH_EQ_INT(d[6].kind, RASAD_TD_MONTH);
+        TH_EQ_INT(d[6].day, jalali(1402, 8, 1));
+        TH_EQ_INT(d[6].ndays, 30);
+        TH_EQ_INT(d[7].kind, RASAD_TD_YEAR);
+        TH_EQ_INT(d[7].day, jalali(1401, 1, 1));
+        TH_EQ_INT(d[7].ndays, 365);
+        TH_EQ_INT(d[8].kind, RASAD_TD_ABSOLUTE);
+        TH_EQ_INT(d[8].day, jalali(1402, 9, 25));   /* no year: the closest one */
+        TH_CHECK(d[8].flags & RASAD_TD_YEAR_GUESSED);
+        TH_EQ_INT(d[9].day, jalali(1395, 10, 3));
+        SPAN_IS(t, d[9].start, d[9].end, "۳ دی ۱۳۹۵");
+    }
+    rasad_events_result_release(&r);
+
+    /* no publication day: relative dates stay open, absolute ones do not */
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), NULL, 0, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.ndates, 10);
+    if (r.ndates == 10) {
+        TH_EQ_INT(r.dates[0].day, RASAD_EVENTS_UNDATED);
+        TH_CHECK(r.dates[0].flags & RASAD_TD_UNRESOLVED);
+        TH_CHECK(r.dates[8].flags & RASAD_TD_UNRESOLVED);
+        TH_EQ_INT(r.dates[9].day, jalali(1395, 10, 3));
+    }
+    rasad_events_result_release(&r);
+}
+
+/* Results are equal, array by array. */
+static int same(const rasad_events_result *a, const rasad_events_result *b)
+{
+    return a->nquotes == b->nquotes && a->nevents == b->nevents && a->nparts == b->nparts &&
+           a->ndates == b->ndates && a->ignored == b->ignored &&
+           (!a->nquotes || !memcmp(a->quotes, b->quotes, a->nquotes * sizeof *a->quotes)) &&
+           (!a->nevents || !memcmp(a->events, b->events, a->nevents * sizeof *a->events)) &&
+           (!a->nparts || !memcmp(a->parts, b->parts, a->nparts * sizeof *a->parts)) &&
+           (!a->ndates || !memcmp(a->dates, b->dates, a->ndates * sizeof *a->dates));
+}
+
+static void test_bad_input(void)
+{
+    rasad_events_result r, r2;
+    ents e;
+    TH_EQ_INT(rasad_events_extract(NULL, 0, NULL, 0, 0, &r), RASAD_INVAL);
+    TH_EQ_INT(rasad_events_extract("", 0, NULL, 0, 0, NULL), RASAD_INVAL);
+    TH_EQ_INT(rasad_events_extract("", 0, NULL, 3, 0, &r), RASAD_INVAL);
+    TH_EQ_INT(rasad_events_extract("", (size_t)RASAD_EVENTS_MAX_TEXT + 1, NULL, 0, 0, &r), RASAD_TOOBIG);
+    TH_EQ_INT(rasad_events_extract("", 0, NULL, 0, INT32_MAX, &r), RASAD_RANGE);
+    TH_EQ_INT(r.nquotes + r.nevents + r.ndates, 0);
+    TH_EQ_INT(rasad_events_extract("", 0, NULL, 0, 0, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes + r.nevents + r.ndates, 0);
+    rasad_events_result_release(&r);
+
+    /* spans past the end, empty, of no type, overlapping: ignored, the rest used */
+    meeting_ents(&e);
+    rasad_events_span extra[] = {
+        { RASAD_NER_PER, strlen(meeting) - 2, strlen(meeting) + 10 },
+        { RASAD_NER_PER, 5, 5 },
+        { 99, 0, 4 },
+        { RASAD_NER_ORG, e.v[0].start + 2, e.v[0].end + 6 },
+        { RASAD_NER_PER, SIZE_MAX - 1, SIZE_MAX },
+    };
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+        e.v[e.n++] = extra[i];
+    TH_EQ_INT(rasad_events_extract(meeting, strlen(meeting), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.ignored, 5);
+    TH_EQ_INT(r.nevents, 1);
+    TH_EQ_INT(r.nquotes, 1);
+    if (r.nquotes == 1)
+        TH_EQ_INT(r.quotes[0].speaker, 0);
+    /* deterministic: the same call gives the same bytes */
+    TH_EQ_INT(rasad_events_extract(meeting, strlen(meeting), e.v, e.n, 20000, &r2), RASAD_OK);
+    TH_CHECK(same(&r, &r2));
+    rasad_events_result_release(&r2);
+    rasad_events_result_release(&r);
+
+    /* invalid UTF-8 around the words */
+    char buf[512];
+    const char *bad = "\xff\xfe\xc0 وی گفت: \xe2\x80 همکاری ادامه دارد \xed\xa0\x80.";
+    size_t n = strlen(bad);
+    memcpy(buf, bad, n);
+    TH_EQ_INT(rasad_events_extract(buf, n, NULL, 0, 0, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 1);
+    for (size_t i = 0; i < r.nquotes; i++)
+        TH_CHECK(r.quotes[i].start <= r.quotes[i].end && r.quotes[i].end <= n);
+    rasad_events_result_release(&r);
+
+    /* names */
+    TH_EQ_STR(rasad_event_type_name(RASAD_EVENT_VISIT), "visit");
+    TH_EQ_STR(rasad_event_type_name(0), "");
+    TH_EQ_INT(rasad_event_type_parse("meeting", 7), RASAD_EVENT_MEETING);
+    TH_EQ_INT(rasad_event_type_parse("meet", 4), 0);
+    TH_EQ_STR(rasad_quote_kind_name(RASAD_QUOTE_DIRECT), "direct");
+    TH_EQ_STR(rasad_textdate_kind_name(RASAD_TD_WEEK), "week");
+    TH_EQ_STR(rasad_events_verb_name(-1), "");
+    TH_EQ_STR(rasad_events_verb_name(rasad_events_verb_count()), "");
+    TH_EQ_STR(rasad_events_verb_name(0), "گفتن");
+}
+
+/* Allocation failures: every call either succeeds with the full result or
+ * fails with RASAD_NOMEM and an empty one. */
+static long fail_at, allocs;
+static void *f_malloc(void *ud, size_t n) { (void)ud; return ++allocs == fail_at ? NULL : malloc(n); }
+static void *f_realloc(void *ud, void *p, size_t n) { (void)ud; return ++allocs == fail_at ? NULL : realloc(p, n); }
+static void f_free(void *ud, void *p) { (void)ud; free(p); }
+
+static void test_oom(void)
+{
+    ents e;
+    rasad_events_result r;
+    meeting_ents(&e);
+    rasad_allocator a = { f_malloc, f_realloc, f_free, NULL };
+    int ok = 0, nomem = 0, other = 0;
+    for (fail_at = 1; fail_at < 400 && !ok; fail_at++) {
+        allocs = 0;
+        rasad_set_allocator(&a);
+        int rc = rasad_events_extract(meeting, strlen(meeting), e.v, e.n, 20000, &r);
+        rasad_set_allocator(NULL);
+        if (rc == RASAD_OK) {
+            ok = r.nevents == 1 && r.nquotes == 1;
+            rasad_events_result_release(&r);
+        } else if (rc == RASAD_NOMEM && r.quotes == NULL && r.events == NULL && r.dates == NULL) {
+            nomem++;
+        } else {
+            other++;
+        }
+    }
+    TH_CHECK(ok);
+    TH_CHECK(nomem > 3);
+    TH_EQ_INT(other, 0);
+}
+
+int main(void)
+{
+    test_meeting();
+    test_quote_shapes();
+    test_other_events();
+    test_dates();
+    test_bad_input();
+    test_oom();
+    return th_done();
+}
