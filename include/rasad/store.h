@@ -395,4 +395,67 @@ typedef struct rasad_mention {
 RASAD_API int rasad_store_mentions(rasad_store *s, int64_t article,
                                    int (*fn)(void *ud, const rasad_mention *m), void *ud);
 
+/* ---- quotes and events (docs/events.md) ----------------------------------- */
+
+/* One quote; strings owned by the store, valid during the callback. */
+typedef struct rasad_quote_view {
+    int64_t id, article;
+    int64_t speaker;       /* entity id, or 0 when the speaker is not an entity */
+    const char *speaker_name; /* its most written form, or NULL */
+    const char *who;       /* the speaker as written (a name, وی, a description), or NULL */
+    int kind;              /* enum rasad_quote_kind */
+    const char *verb;      /* the speech verb's lemma, or NULL */
+    const char *text;      /* the words said */
+    const char *day;       /* the article's day (YYYY-MM-DD) or NULL */
+} rasad_quote_view;
+
+typedef struct rasad_quotes_opts {
+    int64_t speaker;       /* 0, or only this entity's */
+    int64_t article;       /* 0, or only this article's */
+    int64_t story;         /* 0, or only this story's */
+    int limit, offset;     /* limit <= 0: all */
+} rasad_quotes_opts;
+
+/* Calls fn for the quotes matching o (NULL: all), newest article first,
+ * then in text order. Returns 0, RASAD_IO, or fn's non-zero value. */
+RASAD_API int rasad_store_quotes(rasad_store *s, const rasad_quotes_opts *o,
+                                 int (*fn)(void *ud, const rasad_quote_view *q), void *ud);
+
+/* One participant of an event. */
+typedef struct rasad_event_party {
+    int64_t entity;
+    const char *name;      /* its most written form */
+    int type;              /* enum rasad_ner_type */
+    int side;              /* enum rasad_event_side */
+} rasad_event_party;
+
+/* One event; strings owned by the store, valid during the callback. */
+typedef struct rasad_event_view {
+    int64_t id, article;
+    int type;              /* enum rasad_event_type */
+    const char *trigger;   /* the words that name it */
+    const char *sentence;  /* its sentence */
+    const rasad_event_party *parts;
+    size_t nparts;
+    int64_t place;         /* a LOC entity, or 0 */
+    const char *place_name;
+    const char *occasion;  /* or NULL */
+    int64_t ordinal;       /* of the occasion or event, 0 when none */
+    const char *day;       /* YYYY-MM-DD or NULL */
+} rasad_event_view;
+
+typedef struct rasad_events_opts {
+    int type;              /* 0, or one enum rasad_event_type */
+    int64_t entity;        /* 0, or only events with this participant (or place) */
+    int64_t article;       /* 0, or only this article's */
+    int64_t story;         /* 0, or only this story's */
+    int limit, offset;
+} rasad_events_opts;
+
+/* Calls fn for the events matching o (NULL: all), latest day first
+ * (undated last), then by id. Returns 0, RASAD_IO, RASAD_NOMEM, or fn's
+ * non-zero value. */
+RASAD_API int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
+                                 int (*fn)(void *ud, const rasad_event_view *e), void *ud);
+
 #endif

@@ -27,6 +27,8 @@ int cmd_stats(int argc, char **argv);
 int cmd_stories(int argc, char **argv);
 int cmd_entities(int argc, char **argv);
 int cmd_entity(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_events(int argc, char **argv);
 int cmd_story(int argc, char **argv);
 int cmd_threads(int argc, char **argv);
 int cmd_recluster(int argc, char **argv);

@@ -57,6 +57,11 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_MENTION] = "INSERT INTO mention(article, entity, part, start, end) VALUES(?1,?2,?3,?4,?5)",
     [ST_ENT_UPTO] = "INSERT OR REPLACE INTO entity_state(id, upto) VALUES(1, ?1)",
     [ST_ARTICLE_ENTITIES] = "SELECT DISTINCT entity FROM mention WHERE article = ?1 ORDER BY entity",
+    [ST_QUOTE] = "INSERT INTO quote(article, speaker, kind, flags, text, who, verb, day)"
+                 " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
+    [ST_EVENT] = "INSERT INTO event(article, type, flags, trigger, sentence, place, occasion,"
+                 " ordinal, day) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
+    [ST_EVENT_PART] = "INSERT INTO event_part(event, entity, side) VALUES(?1,?2,?3)",
 };
 
 int rasad__store_status(int rc)

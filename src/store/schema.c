@@ -83,6 +83,24 @@ static const char *const migrations[] = {
     "  n INTEGER NOT NULL DEFAULT 0, first_seen TEXT, last_seen TEXT,"
     "  PRIMARY KEY(entity, role)) WITHOUT ROWID;"
     "CREATE TABLE entity_state(id INTEGER PRIMARY KEY CHECK (id = 1), upto INTEGER NOT NULL);",
+    /* 7: who said what and who met whom (store_events.c), found with the
+     * entities; linking starts again so every article gets them */
+    "CREATE TABLE quote(id INTEGER PRIMARY KEY, article INTEGER NOT NULL, speaker INTEGER,"
+    "  kind INTEGER NOT NULL, flags INTEGER NOT NULL, text TEXT NOT NULL, who TEXT,"
+    "  verb TEXT, day TEXT);"
+    "CREATE INDEX quote_speaker ON quote(speaker, id);"
+    "CREATE INDEX quote_article ON quote(article);"
+    "CREATE TABLE event(id INTEGER PRIMARY KEY, article INTEGER NOT NULL, type INTEGER NOT NULL,"
+    "  flags INTEGER NOT NULL, trigger TEXT, sentence TEXT, place INTEGER, occasion TEXT,"
+    "  ordinal INTEGER NOT NULL DEFAULT 0, day TEXT);"
+    "CREATE INDEX event_article ON event(article);"
+    "CREATE INDEX event_type ON event(type, id);"
+    "CREATE TABLE event_part(event INTEGER NOT NULL, entity INTEGER NOT NULL,"
+    "  side INTEGER NOT NULL);"
+    "CREATE INDEX event_part_event ON event_part(event);"
+    "CREATE INDEX event_part_entity ON event_part(entity);"
+    "DELETE FROM mention; DELETE FROM entity_form; DELETE FROM entity_role;"
+    "DELETE FROM entity; DELETE FROM entity_state;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

@@ -385,6 +385,25 @@ static int link_article(rasad_store *s, int64_t rowid, const char *title, const 
         if (sr != SQLITE_DONE)
             rc = exec_fail(s, sr);
     }
+    /* quotes and events, over the body's mentions */
+    if (rc == RASAD_OK && body && n) {
+        rasad_events_span *sp = rasad_malloc((x.n ? x.n : 1) * sizeof *sp);
+        int64_t *ids = rasad_malloc((x.n ? x.n : 1) * sizeof *ids);
+        size_t k = 0;
+        if (!sp || !ids)
+            rc = RASAD_NOMEM;
+        for (size_t i = 0; rc == RASAD_OK && i < x.n; i++)
+            if (x.m[i].part == 0) {
+                sp[k].type = x.m[i].type;
+                sp[k].start = x.m[i].start;
+                sp[k].end = x.m[i].end;
+                ids[k++] = x.m[i].entity;
+            }
+        if (rc == RASAD_OK)
+            rc = rasad__events_store(s, rowid, body, n, date, sp, ids, k);
+        rasad_free(sp);
+        rasad_free(ids);
+    }
 out:
     rasad_free(x.m);
     return rc;
@@ -488,7 +507,8 @@ int rasad_store_relink_entities(rasad_store *s, int64_t *articles)
     if ((rc = rasad_store_flush(s)) != RASAD_OK || (rc = rasad__store_begin(s)) != RASAD_OK)
         return rc;
     if (sqlite3_exec(s->db, "DELETE FROM mention; DELETE FROM entity_form; DELETE FROM entity_role;"
-                     " DELETE FROM entity; DELETE FROM entity_state;", NULL, NULL, NULL) != SQLITE_OK)
+                     " DELETE FROM entity; DELETE FROM entity_state; DELETE FROM event_part;"
+                     " DELETE FROM event; DELETE FROM quote;", NULL, NULL, NULL) != SQLITE_OK)
         return exec_fail(s, SQLITE_ERROR);
     s->entity_upto = 0;
     if ((rc = catch_up(s, 0)) != RASAD_OK)

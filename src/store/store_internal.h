@@ -9,6 +9,7 @@
 #include "rasad/store.h"
 #include "rasad/ner.h"
 #include "rasad/entity.h"
+#include "rasad/events.h"
 #include "rasad/story.h"
 #include "rasad/text.h"
 
@@ -39,6 +40,9 @@ enum store_stmt {
     ST_MENTION,       /* one mention */
     ST_ENT_UPTO,      /* the last article linked */
     ST_ARTICLE_ENTITIES, /* the entities an article names */
+    ST_QUOTE,         /* one quote */
+    ST_EVENT,         /* one event */
+    ST_EVENT_PART,    /* one participant of an event */
     ST_COUNT
 };
 
@@ -97,6 +101,13 @@ int rasad__dedup_check(rasad_store *s, int64_t rowid, const char *body, size_t n
  * a duplicate only moves entity_state on. Returns 0 or a status. */
 int rasad__entity_assign(rasad_store *s, int64_t rowid, const char *title, const char *body,
                          size_t n, const char *date, int64_t dup_of);
+
+/* Quotes and events (store_events.c) of article rowid, from its clean body
+ * and its k linked entity spans (ids[i] the entity of spans[i]). Returns 0
+ * or a status. */
+int rasad__events_store(rasad_store *s, int64_t rowid, const char *body, size_t n,
+                        const char *date, const rasad_events_span *spans, const int64_t *ids,
+                        size_t k);
 
 /* Stories (store_story.c). rasad__story_assign puts the new article rowid
  * (title may be NULL, date "YYYY-MM-DD" or "") in a story, dup_of (0 or

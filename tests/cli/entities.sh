@@ -48,6 +48,30 @@ import json,sys; e=json.load(open('$tmp/e.json', encoding='utf-8'))
 print('ok' if e['type']=='PER' and e['forms'] and e['cooccurring'] and all(f['why'] for f in e['forms']) else e)")
 expect_eq "entity json" "$got" "ok"
 
+# quotes and events
+"$rasad" events --db "$tmp/a.db" --type meeting --json > "$tmp/ev.json"
+expect_eq "events exit" "$?" "0"
+"$rasad" quotes --db "$tmp/a.db" --speaker 'سرگئی شویگو' --json > "$tmp/q.json"
+expect_eq "quotes exit" "$?" "0"
+got=$(/usr/bin/python3 - "$tmp/ev.json" "$tmp/q.json" <<'PY'
+import json, sys
+ev = json.load(open(sys.argv[1], encoding='utf-8'))
+qs = json.load(open(sys.argv[2], encoding='utf-8'))
+out = []
+m7 = [e for e in ev if e["ordinal"] == 7 and e["type"] == "meeting"]
+names = {p["name"] for e in m7 for p in e["participants"]}
+out.append("7th meeting" if m7 and any("دهقان" in n for n in names) and any("گو" in n for n in names)
+           else "meetings: %s" % [(e["ordinal"], [p["name"] for p in e["participants"]]) for e in ev])
+out.append("quotes" if qs and all(q["speaker"] and q["text"] for q in qs) else "quotes: %s" % qs[:2])
+print("|".join(out))
+PY
+)
+expect_eq "quotes and events" "$got" "7th meeting|quotes"
+"$rasad" events --db "$tmp/a.db" --type party > /dev/null 2>&1
+expect_eq "bad event type exit" "$?" "2"
+"$rasad" quotes --db "$tmp/a.db" --speaker 'ناشناس کامل' > /dev/null 2>&1
+expect_eq "unknown speaker exit" "$?" "1"
+
 # linked later = linked at ingest
 "$rasad" ingest --no-entities --db "$tmp/b.db" "$ex" > /dev/null 2>&1
 expect_eq "ingest --no-entities exit" "$?" "0"

@@ -97,6 +97,20 @@ static int count_mention(void *ud, const rasad_mention *m)
     return 0;
 }
 
+static int count_event(void *ud, const rasad_event_view *e)
+{
+    int *n = ud;
+    *n += e->type == 1 && e->nparts >= 2;   /* a meeting with both sides */
+    return 0;
+}
+
+static int count_quote(void *ud, const rasad_quote_view *q)
+{
+    int *n = ud;
+    *n += q->speaker > 0 && q->text[0] != '\0';
+    return 0;
+}
+
 static int64_t find(rasad_store *s, const char *name)
 {
     int64_t id = 0;
@@ -175,6 +189,15 @@ int main(void)
     int nm = 0;
     TH_EQ_INT(rasad_store_mentions(s, 1, count_mention, &nm), RASAD_OK);
     TH_CHECK(nm >= 4);                    /* حسین دهقان، سرگئی شویگو، مسکو، دهقان */
+
+    /* meetings and quotes found with the entities */
+    int nmeet = 0, nq = 0;
+    rasad_events_opts eo = { 0, dehghan, 0, 0, 0, 0 };
+    TH_EQ_INT(rasad_store_events(s, &eo, count_event, &nmeet), RASAD_OK);
+    TH_CHECK(nmeet >= 1);                 /* دهقان با شویگو دیدار کرد */
+    rasad_quotes_opts qo = { dehghan, 0, 0, 0, 0 };
+    TH_EQ_INT(rasad_store_quotes(s, &qo, count_quote, &nq), RASAD_OK);
+    TH_CHECK(nq >= 1);                    /* دهقان ... گفت */
 
     /* relink: the same entities */
     int64_t n = 0;

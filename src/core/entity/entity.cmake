@@ -7,3 +7,4 @@ target_link_libraries(rasad_entity PUBLIC rasad_core)
 set_target_properties(rasad_entity PROPERTIES POSITION_INDEPENDENT_CODE ON)
 # The store links entities at ingest: it needs the tagger and this layer.
 target_link_libraries(rasad_store PUBLIC rasad_ner rasad_entity)
+target_link_libraries(rasad_store PUBLIC rasad_events)
