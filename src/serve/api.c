@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "rasad/alloc.h"
+#include "rasad/events.h"
+#include "rasad/ner.h"
 #include "serve_internal.h"
 
 int api_health(srv_req *r)
@@ -304,8 +306,122 @@ int api_article(srv_req *r)
     return 0;
 }
 
-int api_later(srv_req *r)
+/* ---- entities, quotes, events -------------------------------------------- */
+
+typedef struct ent_ctx {
+    srv_req *r;
+    long n;
+} ent_ctx;
+
+static int entity_item(void *ud, const rasad_entity_view *e)
 {
-    return srv_error(r, 501, "not in this archive yet: entities, quotes and events come "
-                             "with the entity linker");
+    ent_ctx *c = ud;
+    if (c->n++)
+        rasad__buf_addc(&c->r->out, ',');
+    jw_entity(&c->r->out, e, 0);
+    return 0;
+}
+
+/* type=PER|LOC|ORG (or empty) into *type; -1 after a 400. */
+static int type_arg(srv_req *r, int *type)
+{
+    const char *t = srv_arg(r, "type");
+    *type = 0;
+    if (!t || !*t)
+        return 0;
+    for (int k = 1; k < RASAD_NER_NTYPES; k++)
+        if (strcmp(rasad_ner_type_name(k), t) == 0) {
+            *type = k;
+            return 0;
+        }
+    srv_error(r, 400, "type must be PER, LOC, ORG, DAT, TIM, MON or PCT");
+    return -1;
+}
+
+int api_entities(srv_req *r)
+{
+    rasad_entities_opts o = { 0, 0, 0, 0, 0 };
+    long limit, offset, story;
+    if (type_arg(r, &o.type) || srv_int_arg(r, "limit", 50, 1, 500, &limit) ||
+        srv_int_arg(r, "offset", 0, 0, 1000000, &offset) ||
+        srv_int_arg(r, "story", 0, 0, 9007199254740991L, &story))
+        return 0;
+    o.limit = (int)limit;
+    o.offset = (int)offset;
+    o.story = story;
+    ent_ctx c = { r, 0 };
+    rasad__buf_addc(&r->out, '[');
+    int rc = rasad_store_entities(r->store, &o, entity_item, &c);
+    rasad__buf_addc(&r->out, ']');
+    return list_status(r, rc);
+}
+
+int api_entity(srv_req *r)
+{
+    int64_t id;
+    rasad_entity_view e;
+    if (srv_id(r, &id))
+        return 0;
+    int rc = rasad_store_entity(r->store, id, &e);
+    if (rc == RASAD_NOTFOUND)
+        return srv_error(r, 404, "no such entity");
+    if (rc != RASAD_OK)
+        return srv_error(r, 500, "the archive cannot be read");
+    jw_entity(&r->out, &e, 1);
+    rasad_entity_view_free(&e);
+    return 0;
+}
+
+static int quote_item(void *ud, const rasad_quote_view *q)
+{
+    ent_ctx *c = ud;
+    if (c->n++)
+        rasad__buf_addc(&c->r->out, ',');
+    jw_quote(&c->r->out, q);
+    return 0;
+}
+
+static int event_item(void *ud, const rasad_event_view *e)
+{
+    ent_ctx *c = ud;
+    if (c->n++)
+        rasad__buf_addc(&c->r->out, ',');
+    jw_event(&c->r->out, e);
+    return 0;
+}
+
+int api_quotes(srv_req *r)
+{
+    long speaker, story, limit, offset;
+    if (srv_int_arg(r, "speaker", 0, 0, 9007199254740991L, &speaker) ||
+        srv_int_arg(r, "story", 0, 0, 9007199254740991L, &story) ||
+        srv_int_arg(r, "limit", 50, 1, 500, &limit) ||
+        srv_int_arg(r, "offset", 0, 0, 1000000, &offset))
+        return 0;
+    rasad_quotes_opts o = { speaker, 0, story, (int)limit, (int)offset };
+    ent_ctx c = { r, 0 };
+    rasad__buf_addc(&r->out, '[');
+    int rc = rasad_store_quotes(r->store, &o, quote_item, &c);
+    rasad__buf_addc(&r->out, ']');
+    return list_status(r, rc);
+}
+
+int api_events(srv_req *r)
+{
+    long entity, story, limit, offset;
+    const char *t = srv_arg(r, "type");
+    int type = t && *t ? rasad_event_type_parse(t, strlen(t)) : 0;
+    if (t && *t && !type)
+        return srv_error(r, 400, "type must be meeting, agreement or visit");
+    if (srv_int_arg(r, "entity", 0, 0, 9007199254740991L, &entity) ||
+        srv_int_arg(r, "story", 0, 0, 9007199254740991L, &story) ||
+        srv_int_arg(r, "limit", 50, 1, 500, &limit) ||
+        srv_int_arg(r, "offset", 0, 0, 1000000, &offset))
+        return 0;
+    rasad_events_opts o = { type, entity, 0, story, (int)limit, (int)offset };
+    ent_ctx c = { r, 0 };
+    rasad__buf_addc(&r->out, '[');
+    int rc = rasad_store_events(r->store, &o, event_item, &c);
+    rasad__buf_addc(&r->out, ']');
+    return list_status(r, rc);
 }

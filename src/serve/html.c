@@ -164,6 +164,11 @@ void ht_page_end(rasad_buf *b)
 const char ht_css[] =
     ":root{--fg:#1b1f24;--muted:#5b6470;--line:#d9dee4;--bg:#fbfbfa;--accent:#0b5cad;--mark:#ffe58a}\n"
     "*{box-sizing:border-box}\n"
+    "a.ent{color:inherit;text-decoration:none;border-bottom:1px dotted var(--accent)}\n"
+    "a.ent:hover,a.ent:focus{color:var(--accent)}\n"
+    ".names a{display:inline-block;margin:0 0 .3rem .6rem}\n"
+    "blockquote{margin:.4rem 0;padding:.2rem .8rem;border-right:3px solid var(--line)}\n"
+    "details summary{cursor:pointer}\n"
     "body{margin:0;background:var(--bg);color:var(--fg);line-height:1.9;"
     "font-family:Vazirmatn,Sahel,\"Noto Naskh Arabic\",Nazli,\"DejaVu Sans\",Tahoma,sans-serif;font-size:18px}\n"
     "header{display:flex;flex-wrap:wrap;gap:.75rem;align-items:center;padding:.6rem 1rem;"

@@ -1,6 +1,8 @@
 /* json.c - JSON bodies of the API, in the shapes of the CLI's --json. */
 #include <stdio.h>
 #include <string.h>
+#include "rasad/events.h"
+#include "rasad/ner.h"
 #include "rasad/text.h"
 #include "serve_internal.h"
 
@@ -141,5 +143,146 @@ void jw_thread(rasad_buf *b, const rasad_thread_view *t)
     ids(b, t->stories, t->nstories);
     JW(b, ",\"articles\":");
     jw_int(b, t->articles);
+    rasad__buf_addc(b, '}');
+}
+
+void jw_entity(rasad_buf *b, const rasad_entity_view *e, int full)
+{
+    JW(b, "{\"id\":");
+    jw_int(b, e->id);
+    JW(b, ",\"name\":");
+    jw_str(b, e->name);
+    JW(b, ",\"type\":");
+    jw_str(b, rasad_ner_type_name(e->type));
+    JW(b, ",\"variants\":[");
+    for (size_t i = 0; i < e->nforms; i++) {
+        if (i)
+            rasad__buf_addc(b, ',');
+        jw_str(b, e->forms[i].form);
+    }
+    JW(b, "],\"roles\":[");
+    for (size_t i = 0; i < e->nroles; i++) {
+        if (i)
+            rasad__buf_addc(b, ',');
+        JW(b, "{\"role\":");
+        jw_str(b, e->roles[i].role);
+        JW(b, ",\"n\":");
+        jw_int(b, e->roles[i].n);
+        JW(b, ",\"first_seen\":");
+        jw_str(b, e->roles[i].first_seen);
+        JW(b, ",\"last_seen\":");
+        jw_str(b, e->roles[i].last_seen);
+        rasad__buf_addc(b, '}');
+    }
+    JW(b, "],\"articles\":[");
+    for (size_t i = 0; i < e->narticles; i++) {
+        if (i)
+            rasad__buf_addc(b, ',');
+        jw_int(b, e->articles[i]);
+    }
+    JW(b, "],\"mentions\":");
+    jw_int(b, e->mentions);
+    if (full) {
+        JW(b, ",\"forms\":[");
+        for (size_t i = 0; i < e->nforms; i++) {
+            if (i)
+            rasad__buf_addc(b, ',');
+        JW(b, "{\"form\":");
+            jw_str(b, e->forms[i].form);
+            JW(b, ",\"n\":");
+            jw_int(b, e->forms[i].n);
+            JW(b, ",\"why\":");
+            jw_str(b, e->forms[i].why);
+            rasad__buf_addc(b, '}');
+        }
+        JW(b, "],\"cooccurring\":[");
+        for (size_t i = 0; i < e->ncooc; i++) {
+            if (i)
+            rasad__buf_addc(b, ',');
+        JW(b, "{\"id\":");
+            jw_int(b, e->cooc[i].id);
+            JW(b, ",\"name\":");
+            jw_str(b, e->cooc[i].name);
+            JW(b, ",\"type\":");
+            jw_str(b, rasad_ner_type_name(e->cooc[i].type));
+            JW(b, ",\"articles\":");
+            jw_int(b, e->cooc[i].articles);
+            rasad__buf_addc(b, '}');
+        }
+        rasad__buf_addc(b, ']');
+    }
+    rasad__buf_addc(b, '}');
+}
+
+void jw_quote(rasad_buf *b, const rasad_quote_view *q)
+{
+    JW(b, "{\"id\":");
+    jw_int(b, q->id);
+    JW(b, ",\"article\":");
+    jw_int(b, q->article);
+    JW(b, ",\"speaker\":");
+    if (q->speaker) {
+        JW(b, "{\"id\":");
+        jw_int(b, q->speaker);
+        JW(b, ",\"name\":");
+        jw_str(b, q->speaker_name);
+        rasad__buf_addc(b, '}');
+    } else {
+        JW(b, "null");
+    }
+    JW(b, ",\"who\":");
+    jw_str(b, q->who);
+    JW(b, ",\"kind\":");
+    jw_str(b, rasad_quote_kind_name(q->kind));
+    JW(b, ",\"verb\":");
+    jw_str(b, q->verb);
+    JW(b, ",\"text\":");
+    jw_str(b, q->text);
+    JW(b, ",\"day\":");
+    jw_str(b, q->day);
+    rasad__buf_addc(b, '}');
+}
+
+void jw_event(rasad_buf *b, const rasad_event_view *e)
+{
+    JW(b, "{\"id\":");
+    jw_int(b, e->id);
+    JW(b, ",\"article\":");
+    jw_int(b, e->article);
+    JW(b, ",\"type\":");
+    jw_str(b, rasad_event_type_name(e->type));
+    JW(b, ",\"trigger\":");
+    jw_str(b, e->trigger);
+    JW(b, ",\"participants\":[");
+    for (size_t i = 0; i < e->nparts; i++) {
+        if (i)
+            rasad__buf_addc(b, ',');
+        JW(b, "{\"id\":");
+        jw_int(b, e->parts[i].entity);
+        JW(b, ",\"name\":");
+        jw_str(b, e->parts[i].name);
+        if (e->parts[i].side == RASAD_SIDE_SUBJECT)
+            JW(b, ",\"side\":\"subject\"}");
+        else
+            JW(b, ",\"side\":\"with\"}");
+    }
+    JW(b, "],\"place\":");
+    if (e->place) {
+        JW(b, "{\"id\":");
+        jw_int(b, e->place);
+        JW(b, ",\"name\":");
+        jw_str(b, e->place_name);
+        rasad__buf_addc(b, '}');
+    } else {
+        JW(b, "null");
+    }
+    JW(b, ",\"occasion\":");
+    jw_str(b, e->occasion);
+    JW(b, ",\"ordinal\":");
+    jw_int(b, e->ordinal);
+    JW(b, ",\"day\":");
+    jw_str(b, e->day);
+    JW(b, ",\"sentence\":");
+    jw_str(b, e->sentence);
     rasad__buf_addc(b, '}');
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "rasad/date.h"
+#include "rasad/events.h"
+#include "rasad/ner.h"
 #include "serve_internal.h"
 
 int page_css(srv_req *r)
@@ -123,6 +125,148 @@ static void pager(rasad_buf *b, const char *base_lit, const char *q, long offset
     H(b, "</nav>");
 }
 
+/* ---- entities, quotes and events as page parts ------------------------------ */
+
+static const char *type_label(int type)
+{
+    switch (type) {
+    case RASAD_NER_PER: return "شخص";
+    case RASAD_NER_LOC: return "مکان";
+    case RASAD_NER_ORG: return "سازمان";
+    default: return "";
+    }
+}
+
+static void entity_link(rasad_buf *b, int64_t id, const char *name)
+{
+    H(b, "<a class=\"ent\" href=\"/entity/");
+    jw_int(b, id);
+    H(b, "\">");
+    ht_text(b, name);
+    H(b, "</a>");
+}
+
+static int names_item(void *ud, const rasad_entity_view *e)
+{
+    rasad_buf *b = ud;
+    entity_link(b, e->id, e->name);
+    H(b, " <span class=\"meta\">(");
+    ht_num(b, e->mentions);
+    H(b, ")</span> ");
+    return 0;
+}
+
+/* A paragraph of entity links for o; nothing when there are none. */
+static int names_part(srv_req *r, const rasad_entities_opts *o, const char *heading_lit)
+{
+    rasad_buf part;
+    rasad__buf_init(&part, 0);
+    int rc = rasad_store_entities(r->store, o, names_item, &part);
+    if (rc == RASAD_OK && part.n) {
+        rasad__buf_add(&r->out, heading_lit, strlen(heading_lit));   /* a literal of this file */
+        H(&r->out, "<p class=\"names\">");
+        rasad__buf_add(&r->out, part.p, part.n);
+        H(&r->out, "</p>");
+    }
+    rasad__buf_release(&part);
+    return rc;
+}
+
+static int quote_item(void *ud, const rasad_quote_view *q)
+{
+    rasad_buf *b = ud;
+    H(b, "<li>");
+    if (q->speaker)
+        entity_link(b, q->speaker, q->speaker_name);
+    else if (q->who)
+        ht_text(b, q->who);
+    else
+        H(b, "گوینده‌ای نامعلوم");
+    H(b, ": <blockquote>");
+    ht_text(b, q->text);
+    H(b, "</blockquote><span class=\"meta\"><a href=\"/article/");
+    jw_int(b, q->article);
+    H(b, "\">خبر</a>");
+    if (q->day) {
+        H(b, " · ");
+        ht_date(b, q->day);
+    }
+    H(b, "</span></li>");
+    return 0;
+}
+
+static int quotes_part(srv_req *r, const rasad_quotes_opts *o, const char *heading_lit)
+{
+    rasad_buf part;
+    rasad__buf_init(&part, 0);
+    int rc = rasad_store_quotes(r->store, o, quote_item, &part);
+    if (rc == RASAD_OK && part.n) {
+        rasad__buf_add(&r->out, heading_lit, strlen(heading_lit));
+        H(&r->out, "<ul class=\"items quotes\">");
+        rasad__buf_add(&r->out, part.p, part.n);
+        H(&r->out, "</ul>");
+    }
+    rasad__buf_release(&part);
+    return rc;
+}
+
+static const char *event_label(int type)
+{
+    switch (type) {
+    case RASAD_EVENT_MEETING: return "دیدار";
+    case RASAD_EVENT_AGREEMENT: return "توافق";
+    case RASAD_EVENT_VISIT: return "سفر";
+    default: return "";
+    }
+}
+
+static int event_item(void *ud, const rasad_event_view *e)
+{
+    rasad_buf *b = ud;
+    H(b, "<li><strong>");
+    ht_text(b, event_label(e->type));
+    H(b, "</strong>: ");
+    for (size_t i = 0; i < e->nparts; i++) {
+        if (i && e->parts[i].side != e->parts[i - 1].side)
+            H(b, " با ");
+        else if (i)
+            H(b, "، ");
+        entity_link(b, e->parts[i].entity, e->parts[i].name);
+    }
+    if (e->place) {
+        H(b, " در ");
+        entity_link(b, e->place, e->place_name);
+    }
+    if (e->occasion) {
+        H(b, " · ");
+        ht_text(b, e->occasion);
+    }
+    H(b, "<div class=\"meta\">");
+    if (e->day) {
+        ht_date(b, e->day);
+        H(b, " · ");
+    }
+    H(b, "<a href=\"/article/");
+    jw_int(b, e->article);
+    H(b, "\">خبر</a></div></li>");
+    return 0;
+}
+
+static int events_part(srv_req *r, const rasad_events_opts *o, const char *heading_lit)
+{
+    rasad_buf part;
+    rasad__buf_init(&part, 0);
+    int rc = rasad_store_events(r->store, o, event_item, &part);
+    if (rc == RASAD_OK && part.n) {
+        rasad__buf_add(&r->out, heading_lit, strlen(heading_lit));
+        H(&r->out, "<ul class=\"items events\">");
+        rasad__buf_add(&r->out, part.p, part.n);
+        H(&r->out, "</ul>");
+    }
+    rasad__buf_release(&part);
+    return rc;
+}
+
 int page_home(srv_req *r)
 {
     long offset;
@@ -145,6 +289,9 @@ int page_home(srv_req *r)
     if (rc != RASAD_OK && rc != 1)
         return srv_error(r, 500, "the archive cannot be read");
     H(b, "</ul>");
+    rasad_entities_opts eo = { 0, 0, 0, 24, 0 };
+    if (names_part(r, &eo, "<h2>نام‌ها</h2>") != RASAD_OK)
+        return srv_error(r, 500, "the archive cannot be read");
     ht_page_end(b);
     return 0;
 }
@@ -409,7 +556,17 @@ int page_story(srv_req *r)
         ht_text(b, v.summary[i]);
         H(b, "</li>");
     }
-    H(b, "</ul><h2>خط زمان</h2>");
+    H(b, "</ul>");
+    rasad_entities_opts eo = { 0, 0, id, 24, 0 };
+    rasad_events_opts vo = { 0, 0, 0, id, 10, 0 };
+    rasad_quotes_opts qo = { 0, 0, id, 10, 0 };
+    if (names_part(r, &eo, "<h2>نام‌ها</h2>") != RASAD_OK ||
+        events_part(r, &vo, "<h2>دیدارها و رویدادها</h2>") != RASAD_OK ||
+        quotes_part(r, &qo, "<h2>گفته‌ها</h2>") != RASAD_OK) {
+        rasad_story_view_free(&v);
+        return srv_error(r, 500, "the archive cannot be read");
+    }
+    H(b, "<h2>خط زمان</h2>");
     int32_t *days = malloc((v.narticles ? v.narticles : 1) * sizeof *days);
     if (days) {
         for (size_t i = 0; i < v.narticles; i++)
@@ -531,6 +688,48 @@ int page_thread(srv_req *r)
 
 /* ---- article ---------------------------------------------------------------- */
 
+typedef struct marks {
+    rasad_mention m[512];
+    size_t n;
+} marks;
+
+static int collect_mention(void *ud, const rasad_mention *m)
+{
+    marks *x = ud;
+    if (m->part == 0 && x->n < sizeof x->m / sizeof x->m[0])
+        x->m[x->n++] = *m;
+    return 0;
+}
+
+/* The clean body with each linked mention as a link to its entity (spans
+ * in text order; one that overlaps the previous or is out of range is
+ * left as text). */
+static void marked_body(srv_req *r, int64_t article, const char *text)
+{
+    rasad_buf *b = &r->out;
+    marks *x = malloc(sizeof *x);
+    size_t n = text ? strlen(text) : 0, at = 0;
+    if (x) {
+        x->n = 0;
+        if (rasad_store_mentions(r->store, article, collect_mention, x) != RASAD_OK)
+            x->n = 0;
+    }
+    for (size_t i = 0; x && i < x->n; i++) {
+        const rasad_mention *m = &x->m[i];
+        if (m->start < at || m->end > n || m->end <= m->start)
+            continue;
+        ht_textn(b, text + at, m->start - at);
+        H(b, "<a class=\"ent\" href=\"/entity/");
+        jw_int(b, m->entity);
+        H(b, "\">");
+        ht_textn(b, text + m->start, m->end - m->start);
+        H(b, "</a>");
+        at = m->end;
+    }
+    ht_textn(b, text + at, n - at);
+    free(x);
+}
+
 int page_article(srv_req *r)
 {
     int64_t id;
@@ -567,7 +766,7 @@ int page_article(srv_req *r)
         H(b, " · رونوشتِ خبری دیگر");
     }
     H(b, "</p><p class=\"body\">");
-    ht_text(b, a.text);
+    marked_body(r, a.rowid, a.text);
     H(b, "</p>");
     if (removed && strcmp(removed, "1") == 0) {
         H(b, "<h2>آنچه از متن برداشته شد</h2>");
@@ -590,5 +789,125 @@ int page_article(srv_req *r)
     H(b, "</article>");
     ht_page_end(b);
     rasad_stored_free(&a);
+    return 0;
+}
+
+/* ---- entity ------------------------------------------------------------------ */
+
+int page_entity(srv_req *r)
+{
+    int64_t id;
+    rasad_entity_view e;
+    if (srv_id(r, &id))
+        return 0;
+    int rc = rasad_store_entity(r->store, id, &e);
+    if (rc == RASAD_NOTFOUND)
+        return srv_error(r, 404, "no such entity");
+    if (rc != RASAD_OK)
+        return srv_error(r, 500, "the archive cannot be read");
+    rasad_buf *b = &r->out;
+    ht_page_begin(b, e.name, NULL);
+    H(b, "<h1>");
+    ht_text(b, e.name);
+    H(b, "</h1><p class=\"meta\">");
+    ht_text(b, type_label(e.type));
+    H(b, " · ");
+    ht_num(b, e.mentions);
+    H(b, " بار در ");
+    ht_num(b, (long long)e.narticles);
+    H(b, " خبر</p>");
+    if (e.nforms > 1) {
+        H(b, "<h2>نوشته‌شده به این صورت‌ها</h2><ul id=\"variants\">");
+        for (size_t i = 0; i < e.nforms; i++) {
+            H(b, "<li>");
+            ht_text(b, e.forms[i].form);
+            H(b, " <span class=\"meta\">(");
+            ht_num(b, e.forms[i].n);
+            H(b, ")</span> <details><summary class=\"meta\">چرا</summary><span class=\"meta\" lang=\"en\" dir=\"auto\">");
+            ht_text(b, e.forms[i].why);
+            H(b, "</span></details></li>");
+        }
+        H(b, "</ul>");
+    }
+    if (e.nroles) {
+        H(b, "<h2>سمت‌ها</h2><ul id=\"roles\">");
+        for (size_t i = 0; i < e.nroles; i++) {
+            H(b, "<li>");
+            ht_text(b, e.roles[i].role);
+            H(b, " <span class=\"meta\">(");
+            ht_num(b, e.roles[i].n);
+            H(b, " بار");
+            if (e.roles[i].first_seen) {
+                H(b, "، ");
+                ht_date(b, e.roles[i].first_seen);
+                if (e.roles[i].last_seen && strcmp(e.roles[i].last_seen, e.roles[i].first_seen)) {
+                    H(b, " تا ");
+                    ht_date(b, e.roles[i].last_seen);
+                }
+            }
+            H(b, ")</span></li>");
+        }
+        H(b, "</ul>");
+    }
+    rasad_events_opts vo = { 0, id, 0, 0, 10, 0 };
+    rasad_quotes_opts qo = { id, 0, 0, 10, 0 };
+    if (events_part(r, &vo, "<h2>دیدارها و رویدادها</h2>") != RASAD_OK ||
+        quotes_part(r, &qo, "<h2>گفته‌ها</h2>") != RASAD_OK) {
+        rasad_entity_view_free(&e);
+        return srv_error(r, 500, "the archive cannot be read");
+    }
+    if (e.ncooc) {
+        H(b, "<h2>نام‌های همراه</h2><p class=\"names\" id=\"cooccurring\">");
+        for (size_t i = 0; i < e.ncooc; i++) {
+            entity_link(b, e.cooc[i].id, e.cooc[i].name);
+            H(b, " <span class=\"meta\">(");
+            ht_num(b, e.cooc[i].articles);
+            H(b, ")</span> ");
+        }
+        H(b, "</p>");
+    }
+    /* mentions over time: the newest 200 articles */
+    size_t from = e.narticles > 200 ? e.narticles - 200 : 0;
+    int32_t *days = malloc((e.narticles - from + 1) * sizeof *days);
+    H(b, "<h2>در گذر زمان</h2>");
+    rasad_buf list;
+    rasad__buf_init(&list, 0);
+    for (size_t i = from; days && i < e.narticles; i++) {
+        char key[32];
+        rasad_stored a;
+        days[i - from] = INT32_MIN;
+        snprintf(key, sizeof key, "#%lld", (long long)e.articles[i]);
+        if (rasad_store_get(r->store, key, &a) != RASAD_OK)
+            continue;
+        if (!day_of(a.published_date, &days[i - from]))
+            days[i - from] = INT32_MIN;
+        if (i + 20 >= e.narticles) {
+            H(&list, "<li><a href=\"/article/");
+            jw_int(&list, a.rowid);
+            H(&list, "\">");
+            if (a.title && *a.title)
+                ht_text(&list, a.title);
+            else
+                H(&list, "(بی‌عنوان)");
+            H(&list, "</a><div class=\"meta\">");
+            ht_text(&list, a.source);
+            if (a.published_date) {
+                H(&list, " · ");
+                ht_date(&list, a.published_date);
+            }
+            H(&list, "</div></li>");
+        }
+        rasad_stored_free(&a);
+    }
+    if (days)
+        timeline(b, days, e.narticles - from, "خبرهایی که از این نام می‌گویند در زمان");
+    free(days);
+    H(b, "<ul class=\"items\" id=\"articles\">");
+    if (list.n)
+        rasad__buf_add(b, list.p, list.n);
+    H(b, "</ul>");
+    rasad__buf_release(&list);
+    ht_page_end(b);
+    rasad_entity_view_free(&e);
     return 0;
 }

@@ -66,6 +66,11 @@ void jw_story_head(rasad_buf *b, const rasad_story_view *v);
 void jw_story_list_item(rasad_buf *b, const rasad_story_view *v);
 void jw_story_full(rasad_buf *b, const rasad_story_view *v);
 void jw_thread(rasad_buf *b, const rasad_thread_view *t);
+/* As `rasad entities --json` (full: as `rasad entity --json`), `rasad
+ * quotes --json`, `rasad events --json`. */
+void jw_entity(rasad_buf *b, const rasad_entity_view *e, int full);
+void jw_quote(rasad_buf *b, const rasad_quote_view *q);
+void jw_event(rasad_buf *b, const rasad_event_view *e);
 
 /* ---- html.c: HTML into a buffer, escaped by construction ----------------- */
 
@@ -102,13 +107,17 @@ int api_story(srv_req *r);
 int api_threads(srv_req *r);
 int api_thread(srv_req *r);
 int api_article(srv_req *r);
-int api_later(srv_req *r);       /* entities, quotes, events: 501 until issue 5 */
+int api_entities(srv_req *r);
+int api_entity(srv_req *r);
+int api_quotes(srv_req *r);
+int api_events(srv_req *r);
 
 int page_home(srv_req *r);
 int page_search(srv_req *r);
 int page_story(srv_req *r);
 int page_thread(srv_req *r);
 int page_article(srv_req *r);
+int page_entity(srv_req *r);
 int page_css(srv_req *r);
 
 #endif

@@ -14,16 +14,17 @@
 //    undated story of the examples: summary, articles, a note for the
 //    timeline; opens the story's first article,
 //    then the story's thread;
-// 3. an entity page: /api/v1/entities answers 501 (issue 5 has not landed),
-//    and /entity/1 must be a proper Persian error page (404, rtl) - in its
+// 3. an entity page: the minister written شویگو and شایگو is one entity;
+//    his page lists both spellings, roles, meetings and named-with links,
+//    one of which opens; an unknown entity is a Persian 404 page (in its
 //    own browser context, so that its expected "404" console message stays
-//    apart from the pages that must have no console message at all;
+//    apart from the pages that must have no console message at all);
 // 4. no console errors, no page errors, no CSP violations (reported by a
 //    securitypolicyviolation listener added before any page script), and no
 //    request leaves 127.0.0.1 (the test uses no network);
 // 5. no horizontal overflow at 375 px and 1280 px on every page opened;
 // 6. screenshots in DIR: home, search, story, story-undated, article,
-//    thread, home-phone, search-phone, story-phone, entity-404;
+//    thread, home-phone, search-phone, story-phone, entity, entity-404;
 // 7. SIGTERM stops the server, which must exit 0.
 // Prints one line per failed check and ends with "N passed, N failed".
 import { spawn, spawnSync } from 'node:child_process';
@@ -334,27 +335,42 @@ async function main() {
   const pbox = await pp.locator('header input[name="q"]').boundingBox();
   check('home at 375 px: the search box is wide enough', pbox && pbox.width >= 150, JSON.stringify(pbox));
 
-  // ---- the entity page: not there yet (issue 5) ---------------------------------
-  const api = await page.request.get(base + '/api/v1/entities');
-  check('entities API: 501 until entities land', api.status() === 501, api.status());
-  const apiJson = await api.json().catch(() => null);
-  check('entities API: a JSON error', apiJson && apiJson.error && apiJson.error.status === 501, JSON.stringify(apiJson));
+  // ---- an entity page: the Russian minister, written two ways in the examples ----
+  const api = await page.request.get(base + '/api/v1/entities?type=PER&limit=100');
+  check('entities API: 200', api.status() === 200, api.status());
+  const ents = await api.json().catch(() => null);
+  const shoigu = Array.isArray(ents) &&
+    ents.find((e) => e.variants.some((v) => v.includes('شویگو')) && e.variants.some((v) => v.includes('شایگو')));
+  check('entities API: شویگو and شایگو are one entity', !!shoigu, JSON.stringify((ents || []).slice(0, 5)));
+  if (shoigu) {
+    res = await page.goto(base + '/entity/' + shoigu.id);
+    check('entity page: 200', res.status() === 200, res.status());
+    check('entity page: rtl', await page.evaluate(() => document.documentElement.dir === 'rtl'));
+    const vars = await page.locator('#variants li').allInnerTexts();
+    check('entity page: both spellings listed', vars.some((v) => v.includes('شویگو')) && vars.some((v) => v.includes('شایگو')),
+          JSON.stringify(vars));
+    check('entity page: roles listed', await page.locator('#roles li').count() >= 1);
+    check('entity page: named-with links', await page.locator('#cooccurring a.ent').count() >= 1);
+    check('entity page: its meetings', await page.locator('ul.events li').count() >= 1);
+    await noOverflow(page, 'entity page');
+    await cspOf(page);
+    await shot(page, 'entity');
+    // from the entity to a co-occurring one, by clicking
+    await page.locator('#cooccurring a.ent').first().click();
+    check('entity page: a co-occurring entity opens', /\/entity\/\d+$/.test(page.url()), page.url());
+  }
   const expected = [];
   const ectx = await newContext(1280, 900, expected);
   const ep = await ectx.newPage();
-  res = await ep.goto(base + '/entity/1');
-  check('entity page: 404 (no entity pages yet)', res.status() === 404, res.status());
-  check('entity page: an HTML error page', (res.headers()['content-type'] || '').startsWith('text/html'));
-  check('entity page: the error page is rtl Persian',
+  res = await ep.goto(base + '/entity/999999');
+  check('unknown entity: 404', res.status() === 404, res.status());
+  check('unknown entity: the error page is rtl Persian',
         await ep.evaluate(() => document.documentElement.dir === 'rtl' && document.documentElement.lang === 'fa'));
-  check('entity page: says 404 in Persian digits', (await ep.locator('main h1').innerText()).trim() === '۴۰۴');
-  check('entity page: the header and search box are there to go on',
-        await ep.locator('header form.search input[name="q"]').count() === 1);
+  check('unknown entity: says 404 in Persian digits', (await ep.locator('main h1').innerText()).trim() === '۴۰۴');
   await cspOf(ep);
   await shot(ep, 'entity-404');
-  check('entity page: only the expected 404 was reported',
-        expected.every((s) => /404/.test(s)), JSON.stringify(expected));
-  note('entity pages do not exist yet (/api/v1/entities answers 501, /entity/ID a Persian 404 page): issue 5');
+  check('unknown entity: only the expected 404 was reported',
+        expected.every((x) => /404/.test(x)), JSON.stringify(expected));
 
   // ---- nothing went wrong on the way ------------------------------------------
   check('no console errors, page errors, CSP violations or failed requests', problems.length === 0,

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
+#include "rasad/ner.h"
 #include "rasad/serve.h"
 #include "rasad/store.h"
 #include "th.h"
@@ -141,7 +142,7 @@ static void inert(const resp *r, const char *where)
     TH_CHECK(!bad);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
     char dir[] = "/tmp/rasad_serve_XXXXXX", db[256], in[256];
     if (!mkdtemp(dir)) {
@@ -157,6 +158,14 @@ int main(void)
     rasad_store *st;
     char err[256];
     TH_EQ_INT(rasad_store_open(db, &st, err, sizeof err), RASAD_OK);
+    /* the shipped tagger, when the tree has it: entities, quotes, events */
+    char model_path[512];
+    rasad_ner_model *model = NULL;
+    snprintf(model_path, sizeof model_path, "%s/../models/ner.model", argc > 1 ? argv[1] : "tests");
+    if (rasad_ner_model_load(model_path, &model) == RASAD_OK)
+        TH_EQ_INT(rasad_store_set_ner(st, model), RASAD_OK);
+    else
+        printf("no model at %s: entity pages not checked\n", model_path);
     const char *paths[] = { in };
     rasad_ingest_stats is;
     TH_EQ_INT(rasad_store_ingest(st, paths, 1, NULL, &is), RASAD_OK);
@@ -196,9 +205,15 @@ int main(void)
         { "/api/v1/threads", 200, "application/json", "\"stories\":[" },
         { "/api/v1/threads/1", 200, "application/json", "\"id\":1" },
         { "/api/v1/articles/2", 200, "application/json", "\"rowid\":2" },
-        { "/api/v1/entities", 501, "application/json", "\"status\":501" },
-        { "/api/v1/quotes", 501, "application/json", "\"error\"" },
-        { "/api/v1/events", 501, "application/json", "\"error\"" },
+        { "/api/v1/entities", 200, "application/json", "[" },
+        { "/api/v1/entities?type=PER&limit=5", 200, "application/json", "[" },
+        { "/api/v1/quotes", 200, "application/json", "[" },
+        { "/api/v1/events?type=meeting", 200, "application/json", "[" },
+        { "/api/v1/entities/999999", 404, "application/json", "\"status\":404" },
+        { "/entity/999999", 404, "text/html", "۴۰۴" },
+        { "/api/v1/entities?type=XYZ", 400, "application/json", "type" },
+        { "/api/v1/events?type=party", 400, "application/json", "type" },
+        { "/api/v1/quotes?speaker=abc", 400, "application/json", "speaker" },
         /* unknown ids and pages */
         { "/story/999", 404, "text/html", "۴۰۴" },
         { "/story/abc", 404, "text/html", "۴۰۴" },
@@ -234,6 +249,40 @@ int main(void)
         TH_CHECK(has_header(&r, "X-Content-Type-Options: nosniff"));
         TH_CHECK(has_header(&r, "Content-Security-Policy: default-src 'none'"));
         inert(&r, eps[i].path);
+        done(&r);
+    }
+
+    /* entity pages: every entity of the archive, as a page and as JSON */
+    if (model) {
+        TH_EQ_INT(get("/api/v1/entities?limit=500", &r), 0);
+        TH_EQ_INT(r.status, 200);
+        int pages = 0;
+        for (const char *p = r.body; (p = strstr(p, "{\"id\":")) != NULL; p += 6) {
+            long id = strtol(p + 6, NULL, 10);
+            char path[64];
+            resp e;
+            snprintf(path, sizeof path, "/entity/%ld", id);
+            TH_EQ_INT(get(path, &e), 0);
+            TH_EQ_INT(e.status, 200);
+            TH_CHECK(strstr(e.body, "dir=\"rtl\"") != NULL);
+            inert(&e, path);
+            done(&e);
+            snprintf(path, sizeof path, "/api/v1/entities/%ld", id);
+            TH_EQ_INT(get(path, &e), 0);
+            TH_EQ_INT(e.status, 200);
+            TH_CHECK(strstr(e.body, "\"cooccurring\":[") != NULL);
+            done(&e);
+            pages++;
+        }
+        TH_CHECK(pages >= 3);            /* آنکارا، ترکیه، تبریز، ... */
+        done(&r);
+        TH_EQ_INT(get("/story/1", &r), 0);
+        TH_CHECK(strstr(r.body, "href=\"/entity/") != NULL);
+        inert(&r, "story with entities");
+        done(&r);
+        TH_EQ_INT(get("/article/1", &r), 0);
+        TH_CHECK(strstr(r.body, "class=\"ent\"") != NULL);   /* mentions marked in the text */
+        inert(&r, "article with marks");
         done(&r);
     }
 
@@ -329,6 +378,7 @@ int main(void)
             close(slow[i]);
 
     rasad_serve_stop(srv);
+    rasad_ner_model_free(model);
     TH_CHECK(connect_local() < 0);          /* stopped: nothing listens */
     unlink(in);
     char cmd[300];
