@@ -61,6 +61,14 @@ run)
     echo
     echo "== rasad search --db $db 'همکاریهای دو کشور'   (typed without ZWNJ)"
     "$build/rasad" search --db "$db" --limit 3 'همکاریهای دو کشور'
+    echo
+    echo "== rasad entities --db $db --type PER --limit 4"
+    "$build/rasad" entities --db "$db" --type PER --limit 4
+    echo
+    echo "== rasad events --db $db --type meeting --limit 3"
+    "$build/rasad" events --db "$db" --type meeting --limit 3
+    echo
+    echo "To browse the archive: $build/rasad serve --db $db   then open http://127.0.0.1:8080/"
     ;;
 test)
     # playwright-core for the browser test, pinned by tests/browser/package-lock.json
