@@ -72,6 +72,40 @@ expect_eq "bad event type exit" "$?" "2"
 "$rasad" quotes --db "$tmp/a.db" --speaker 'ناشناس کامل' > /dev/null 2>&1
 expect_eq "unknown speaker exit" "$?" "1"
 
+# the seeds, as issue 5 lists them (article rowids 1..5 = examples 000..004)
+"$rasad" quotes --db "$tmp/a.db" --json --limit 1000 > "$tmp/qa.json"
+"$rasad" events --db "$tmp/a.db" --json --limit 1000 > "$tmp/ea.json"
+"$rasad" entity --db "$tmp/a.db" --json 'سرگئی شویگو' > "$tmp/sh.json"
+got=$(/usr/bin/python3 - "$tmp/qa.json" "$tmp/ea.json" "$tmp/sh.json" <<'PY'
+import json, sys
+qs = json.load(open(sys.argv[1], encoding='utf-8'))
+ev = json.load(open(sys.argv[2], encoding='utf-8'))
+sh = json.load(open(sys.argv[3], encoding='utf-8'))
+out = []
+roles = {r["role"] for r in sh["roles"]}
+out.append("shoigu 1-4" if {1, 2, 3, 4} <= set(sh["articles"]) and "وزیر دفاع روسیه" in roles
+           else "shoigu: %s %s" % (sh["articles"], roles))
+said = {(q["article"], q["speaker"]["name"]) for q in qs if q["speaker"]}
+want = [(1, "شایگو"), (2, "شایگو"), (1, "دهقان"), (2, "دهقان"), (5, "شمخانی")]
+miss = [w for w in want if not any(a == w[0] and w[1] in n for a, n in said)]
+out.append("quotes" if not miss else "quotes missing: %s" % miss)
+def meeting(art, names, ordinal=None, place=None):
+    for e in ev:
+        ps = [p["name"] for p in e["participants"]]
+        if (e["article"] == art and e["type"] == "meeting" and all(any(n in p for p in ps) for n in names)
+                and (ordinal is None or e["ordinal"] == ordinal)
+                and (place is None or (e["place"] and e["place"]["name"] == place))):
+            return True
+    return False
+checks = [meeting(1, ["دهقان", "شایگو"], place="مسکو"), meeting(2, ["دهقان", "شایگو"], 7, "مسکو"),
+          meeting(3, ["دهقان", "شایگو"], 6), meeting(4, ["ایران", "روسیه", "سوریه", "ترکیه"], place="مسکو"),
+          meeting(4, ["آشتیانی", "شایگو", "آکار"])]
+out.append("meetings" if all(checks) else "meetings: %s" % checks)
+print("|".join(out))
+PY
+)
+expect_eq "seeds (issue 5)" "$got" "shoigu 1-4|quotes|meetings"
+
 # linked later = linked at ingest
 "$rasad" ingest --no-entities --db "$tmp/b.db" "$ex" > /dev/null 2>&1
 expect_eq "ingest --no-entities exit" "$?" "0"
