@@ -28,7 +28,7 @@ static const char *const stmt_sql[ST_COUNT] = {
         "INSERT OR REPLACE INTO story(id, thread, first_seen, last_seen, articles, title,"
         " title_from, title_kind) VALUES(?1, ?2, ?3, ?3, 1, ?4, ?5, ?6)",
     [ST_GROW_STORY] =
-        "UPDATE story SET articles = articles + 1,"
+        "UPDATE story SET articles = articles + 1, summary = NULL,"
         " first_seen = CASE WHEN ?2 IS NOT NULL AND (first_seen IS NULL OR ?2 < first_seen)"
         "   THEN ?2 ELSE first_seen END,"
         " last_seen = CASE WHEN ?2 IS NOT NULL AND (last_seen IS NULL OR ?2 > last_seen)"

@@ -101,6 +101,9 @@ static const char *const migrations[] = {
     "CREATE INDEX event_part_entity ON event_part(entity);"
     "DELETE FROM mention; DELETE FROM entity_form; DELETE FROM entity_role;"
     "DELETE FROM entity; DELETE FROM entity_state;",
+    /* 8: each story's summary, made when an ingest ends (stories.c) and
+     * cleared when the story grows; NULL means "make it when asked" */
+    "ALTER TABLE story ADD COLUMN summary TEXT;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

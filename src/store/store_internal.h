@@ -119,6 +119,9 @@ int rasad__events_store(rasad_store *s, int64_t rowid, const char *body, size_t 
 int rasad__story_assign(rasad_store *s, int64_t rowid, const char *title, const char *body,
                         size_t n, const char *date, int64_t dup_of);
 int rasad__story_save(rasad_store *s);
+/* Makes and stores the summary of every story without one (stories.c).
+ * Returns 0 or a status. */
+int rasad__story_summaries(rasad_store *s);
 int rasad__story_load(rasad_store *s, int64_t before);
 
 /* Opens a transaction if none is open. Returns 0 or RASAD_IO. */

@@ -374,7 +374,7 @@ int rasad__story_save(rasad_store *s)
     if (rc != SQLITE_DONE)
         return exec_fail(s, rc);
     s->story_dirty = 0;
-    return RASAD_OK;
+    return rasad__story_summaries(s);
 }
 
 int rasad_store_recluster(rasad_store *s, int64_t *articles)

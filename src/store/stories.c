@@ -1,6 +1,7 @@
 /* stories.c - stories and threads as the store shows them: lists with
  * filters, one story with its summary, threads (store.h). The clustering
  * itself is in store_story.c and src/core/story. */
+#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +204,85 @@ int rasad_store_stories(rasad_store *s, const rasad_stories_opts *o,
     return status;
 }
 
+/* Fills out's articles and its summary, made from the bodies now. */
+static int summarize(rasad_store *s, rasad_story_view *out)
+{
+    char **texts = NULL;
+    size_t *lens = NULL, nt = 0;
+    int nomem = 0;
+    int rc = fill(s, out, &texts, &lens, &nt);
+    if (rc == RASAD_OK && nt) {
+        rasad_summary_pick picks[SUMMARY_MAX];
+        size_t np = 0;
+        rc = rasad_story_summary((const char *const *)texts, lens, nt, SUMMARY_MAX, picks, &np);
+        if (rc == RASAD_OK && np) {
+            if (!(out->summary = rasad_malloc(np * sizeof *out->summary)))
+                rc = RASAD_NOMEM;
+            for (size_t i = 0; rc == RASAD_OK && i < np; i++) {
+                out->summary[i] = dup_n(texts[picks[i].text] + picks[i].start,
+                                        picks[i].end - picks[i].start, &nomem);
+                out->nsummary++;
+            }
+            if (nomem)
+                rc = RASAD_NOMEM;
+        }
+    }
+    for (size_t i = 0; i < nt; i++)
+        rasad_free(texts[i]);
+    rasad_free(texts);
+    rasad_free(lens);
+    return rc;
+}
+
+/* The summary as a JSON array of strings (caller frees with free), or NULL
+ * when a sentence is not valid UTF-8 (then it is made again when asked). */
+static char *summary_json(const rasad_story_view *v)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < v->nsummary; i++) {
+        json_t *str = json_string(v->summary[i]);
+        if (!str || json_array_append_new(a, str) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    char *out = a ? json_dumps(a, JSON_COMPACT) : NULL;
+    json_decref(a);
+    return out;
+}
+
+/* Reads story id's stored summary into out. RASAD_NOTFOUND when none is
+ * stored (or it cannot be read). */
+static int summary_load(rasad_store *s, rasad_story_view *out)
+{
+    sqlite3_stmt *st;
+    int status = RASAD_NOTFOUND, nomem = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT summary FROM story WHERE id = ?1", -1, &st, NULL)
+        != SQLITE_OK)
+        return fail(s);
+    sqlite3_bind_int64(st, 1, out->id);
+    if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+        json_t *a = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+        size_t n = a && json_is_array(a) ? json_array_size(a) : 0;
+        if (a && json_is_array(a)) {
+            status = RASAD_OK;
+            if (n && !(out->summary = rasad_malloc(n * sizeof *out->summary)))
+                status = RASAD_NOMEM;
+            for (size_t i = 0; status == RASAD_OK && i < n; i++) {
+                const char *t = json_string_value(json_array_get(a, i));
+                if (!t)
+                    continue;
+                out->summary[out->nsummary++] = dup_n(t, strlen(t), &nomem);
+            }
+            if (nomem)
+                status = RASAD_NOMEM;
+        }
+        json_decref(a);
+    }
+    sqlite3_finalize(st);
+    return status;
+}
+
 int rasad_store_story(rasad_store *s, int64_t id, rasad_story_view *out)
 {
     sqlite3_stmt *st;
@@ -230,33 +310,51 @@ int rasad_store_story(rasad_store *s, int64_t id, rasad_story_view *out)
     if (rc != SQLITE_ROW)
         return fail(s);
     out->id = id;
-    char **texts = NULL;
-    size_t *lens = NULL, nt = 0;
-    rc = fill(s, out, &texts, &lens, &nt);
-    if (rc == RASAD_OK && nt) {
-        rasad_summary_pick picks[SUMMARY_MAX];
-        size_t np = 0;
-        rc = rasad_story_summary((const char *const *)texts, lens, nt, SUMMARY_MAX, picks, &np);
-        if (rc == RASAD_OK && np) {
-            nomem = 0;
-            if (!(out->summary = rasad_malloc(np * sizeof *out->summary)))
-                rc = RASAD_NOMEM;
-            for (size_t i = 0; rc == RASAD_OK && i < np; i++) {
-                out->summary[i] = dup_n(texts[picks[i].text] + picks[i].start,
-                                        picks[i].end - picks[i].start, &nomem);
-                out->nsummary++;
-            }
-            if (nomem)
-                rc = RASAD_NOMEM;
-        }
-    }
-    for (size_t i = 0; i < nt; i++)
-        rasad_free(texts[i]);
-    rasad_free(texts);
-    rasad_free(lens);
+    rc = summary_load(s, out);
+    if (rc == RASAD_NOTFOUND)
+        rc = summarize(s, out);            /* none stored: make it now */
+    else if (rc == RASAD_OK)
+        rc = fill(s, out, NULL, NULL, NULL);
     if (rc != RASAD_OK)
         rasad_story_view_free(out);
     return rc;
+}
+
+int rasad__story_summaries(rasad_store *s)
+{
+    sqlite3_stmt *st, *up;
+    int rc, status = RASAD_OK;
+    if (sqlite3_prepare_v2(s->db, "SELECT id FROM story WHERE summary IS NULL ORDER BY id", -1,
+                           &st, NULL) != SQLITE_OK)
+        return fail(s);
+    if (sqlite3_prepare_v2(s->db, "UPDATE story SET summary = ?2 WHERE id = ?1", -1, &up, NULL)
+        != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return fail(s);
+    }
+    while (status == RASAD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rasad_story_view v;
+        memset(&v, 0, sizeof v);
+        v.id = sqlite3_column_int64(st, 0);
+        status = summarize(s, &v);
+        char *json = status == RASAD_OK ? summary_json(&v) : NULL;
+        if (json) {
+            sqlite3_bind_int64(up, 1, v.id);
+            sqlite3_bind_text(up, 2, json, -1, SQLITE_TRANSIENT);
+            if (sqlite3_step(up) != SQLITE_DONE)
+                status = fail(s);
+            sqlite3_reset(up);
+            free(json);          /* jansson's json_dumps allocates with malloc */
+        }
+        if (status == RASAD_NOTFOUND)
+            status = RASAD_OK;   /* a story whose articles are gone */
+        rasad_story_view_free(&v);
+    }
+    if (status == RASAD_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
+        status = fail(s);
+    sqlite3_finalize(st);
+    sqlite3_finalize(up);
+    return status;
 }
 
 int rasad_store_threads(rasad_store *s, int (*fn)(void *ud, const rasad_thread_view *t), void *ud)
