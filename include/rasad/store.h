@@ -363,6 +363,8 @@ typedef struct rasad_entities_opts {
     int64_t article;       /* 0, or only the entities named in this article */
     int64_t story;         /* 0, or only the entities named in this story's articles */
     int limit, offset;     /* limit <= 0: all */
+    int brief;             /* 1: id, type, name and mentions only (no forms, roles,
+                              articles: cheap for lists of names) */
 } rasad_entities_opts;
 
 /* Calls fn for the entities matching o (NULL: all), most mentioned first,

@@ -142,7 +142,7 @@ static int type_of(const char *t)
 int cmd_entities(int argc, char **argv)
 {
     const char *db = NULL, *model_path = NULL;
-    rasad_entities_opts o = { 0, 0, 0, 0, 0 };
+    rasad_entities_opts o = { 0, 0, 0, 0, 0, 0 };
     list_ctx c = { 0, 1 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];

@@ -340,7 +340,7 @@ static int type_arg(srv_req *r, int *type)
 
 int api_entities(srv_req *r)
 {
-    rasad_entities_opts o = { 0, 0, 0, 0, 0 };
+    rasad_entities_opts o = { 0, 0, 0, 0, 0, 0 };
     long limit, offset, story;
     if (type_arg(r, &o.type) || srv_int_arg(r, "limit", 50, 1, 500, &limit) ||
         srv_int_arg(r, "offset", 0, 0, 1000000, &offset) ||

@@ -289,7 +289,7 @@ int page_home(srv_req *r)
     if (rc != RASAD_OK && rc != 1)
         return srv_error(r, 500, "the archive cannot be read");
     H(b, "</ul>");
-    rasad_entities_opts eo = { 0, 0, 0, 24, 0 };
+    rasad_entities_opts eo = { 0, 0, 0, 24, 0, 1 };
     if (names_part(r, &eo, "<h2>نام‌ها</h2>") != RASAD_OK)
         return srv_error(r, 500, "the archive cannot be read");
     ht_page_end(b);
@@ -557,7 +557,7 @@ int page_story(srv_req *r)
         H(b, "</li>");
     }
     H(b, "</ul>");
-    rasad_entities_opts eo = { 0, 0, id, 24, 0 };
+    rasad_entities_opts eo = { 0, 0, id, 24, 0, 1 };
     rasad_events_opts vo = { 0, 0, 0, id, 10, 0 };
     rasad_quotes_opts qo = { 0, 0, id, 10, 0 };
     if (names_part(r, &eo, "<h2>نام‌ها</h2>") != RASAD_OK ||

@@ -7,6 +7,10 @@
 #include "rasad/entity.h"
 #include "store_internal.h"
 
+/* The most written form of an entity, as a SQL expression on column c. */
+#define NAME_OF(c) "(SELECT form FROM entity_form WHERE entity = " c \
+                   " ORDER BY n DESC, first_article, form LIMIT 1)"
+
 static int fail(rasad_store *s)
 {
     snprintf(s->err, sizeof s->err, "%s", sqlite3_errmsg(s->db));
@@ -195,7 +199,7 @@ static int prepare_link(rasad_store *s)
 int rasad_store_entities(rasad_store *s, const rasad_entities_opts *o,
                          int (*fn)(void *ud, const rasad_entity_view *e), void *ud)
 {
-    rasad_entities_opts none = { 0, 0, 0, 0, 0 };
+    rasad_entities_opts none = { 0, 0, 0, 0, 0, 0 };
     sqlite3_stmt *st;
     int rc;
     if (!s || !fn)
@@ -204,13 +208,19 @@ int rasad_store_entities(rasad_store *s, const rasad_entities_opts *o,
         o = &none;
     if ((rc = prepare_link(s)) != RASAD_OK)
         return rc;
-    if (sqlite3_prepare_v2(s->db,
-            "SELECT id, type, name, mentions FROM entity "
+    /* All entities: down the mentions index. Those of an article or a story:
+     * from its mentions (a few), then sorted; walking the index for them
+     * would pass over every entity of the archive. */
+    const char *sql = o->article || o->story ?
+            "SELECT e.id, e.type, " NAME_OF("e.id") ", e.mentions FROM "
+            " (SELECT DISTINCT m.entity AS x FROM article a JOIN mention m ON m.article = a.rowid "
+            "  WHERE (?2 != 0 AND a.rowid = ?2) OR (?5 != 0 AND a.story = ?5)) "
+            "JOIN entity e ON e.id = x WHERE (?1 = 0 OR e.type = ?1) "
+            "ORDER BY e.mentions DESC, e.id LIMIT ?3 OFFSET ?4" :
+            "SELECT id, type, " NAME_OF("id") ", mentions FROM entity "
             "WHERE (?1 = 0 OR type = ?1) "
-            "  AND (?2 = 0 OR id IN (SELECT entity FROM mention WHERE article = ?2)) "
-            "  AND (?5 = 0 OR id IN (SELECT m.entity FROM mention m JOIN article a "
-            "       ON a.rowid = m.article WHERE a.story = ?5)) "
-            "ORDER BY mentions DESC, id LIMIT ?3 OFFSET ?4", -1, &st, NULL) != SQLITE_OK)
+            "ORDER BY mentions DESC, id LIMIT ?3 OFFSET ?4";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return fail(s);
     sqlite3_bind_int(st, 1, o->type);
     sqlite3_bind_int64(st, 2, o->article);
@@ -226,7 +236,7 @@ int rasad_store_entities(rasad_store *s, const rasad_entities_opts *o,
         v.type = sqlite3_column_int(st, 1);
         v.name = col(st, 2, &nomem);
         v.mentions = sqlite3_column_int64(st, 3);
-        status = nomem ? RASAD_NOMEM : fill(s, &v, 0);
+        status = nomem ? RASAD_NOMEM : o->brief ? RASAD_OK : fill(s, &v, 0);
         if (status == RASAD_OK)
             status = fn(ud, &v);
         rasad_entity_view_free(&v);

@@ -32,6 +32,17 @@ int rasad_store_quotes(rasad_store *s, const rasad_quotes_opts *o,
             "ORDER BY q.day IS NULL, q.day DESC, q.article DESC, q.id LIMIT ?4 OFFSET ?5",
             -1, &st, NULL) != SQLITE_OK)
         return fail(s);
+    /* A story's quotes: from its articles, not a walk over every quote. */
+    if (o->story && !o->speaker && !o->article) {
+        sqlite3_finalize(st);
+        if (sqlite3_prepare_v2(s->db,
+            "SELECT q.id, q.article, q.speaker, " NAME_OF("q.speaker") ", q.who, q.kind, q.verb,"
+            " q.text, q.day FROM article a JOIN quote q ON q.article = a.rowid "
+            "WHERE ?1 = 0 AND ?2 = 0 AND a.story = ?3 "
+            "ORDER BY q.day IS NULL, q.day DESC, q.article DESC, q.id LIMIT ?4 OFFSET ?5",
+            -1, &st, NULL) != SQLITE_OK)
+            return fail(s);
+    }
     sqlite3_bind_int64(st, 1, o->speaker);
     sqlite3_bind_int64(st, 2, o->article);
     sqlite3_bind_int64(st, 3, o->story);
@@ -77,6 +88,16 @@ int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
             "  AND (?4 = 0 OR e.article IN (SELECT rowid FROM article WHERE story = ?4)) "
             "ORDER BY e.day IS NULL, e.day DESC, e.id LIMIT ?5 OFFSET ?6", -1, &st, NULL) != SQLITE_OK)
         return fail(s);
+    /* A story's events: from its articles, not a walk over every event. */
+    if (o->story && !o->entity && !o->article) {
+        sqlite3_finalize(st);
+        if (sqlite3_prepare_v2(s->db,
+            "SELECT e.id, e.article, e.type, e.trigger, e.sentence, e.place, " NAME_OF("e.place") ","
+            " e.occasion, e.ordinal, e.day FROM article a JOIN event e ON e.article = a.rowid "
+            "WHERE (?1 = 0 OR e.type = ?1) AND ?2 = 0 AND ?3 = 0 AND a.story = ?4 "
+            "ORDER BY e.day IS NULL, e.day DESC, e.id LIMIT ?5 OFFSET ?6", -1, &st, NULL) != SQLITE_OK)
+            return fail(s);
+    }
     if (sqlite3_prepare_v2(s->db,
             "SELECT DISTINCT p.entity, " NAME_OF("p.entity") ", x.type, p.side FROM event_part p "
             "JOIN entity x ON x.id = p.entity WHERE p.event = ?1 ORDER BY p.rowid", -1, &ps, NULL)

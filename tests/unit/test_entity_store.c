@@ -171,10 +171,10 @@ int main(void)
     TH_EQ_INT(rasad_store_entity_find(s, "ناشناس", &shaigu), RASAD_NOTFOUND);
 
     seen a = { 0 }, b = { 0 };
-    rasad_entities_opts per = { RASAD_NER_PER, 0, 0, 0, 0 };
+    rasad_entities_opts per = { RASAD_NER_PER, 0, 0, 0, 0, 0 };
     TH_EQ_INT(rasad_store_entities(s, &per, collect, &a), RASAD_OK);
     TH_EQ_INT(a.n, 3);                    /* دهقان، شویگو، علی دهقان */
-    rasad_entities_opts one = { 0, 3, 0, 0, 0 };
+    rasad_entities_opts one = { 0, 3, 0, 0, 0, 0 };
     seen c = { 0 };
     TH_EQ_INT(rasad_store_entities(s, &one, collect, &c), RASAD_OK);
     TH_CHECK(c.n >= 2);                   /* article 3: علی دهقان، تبریز */
@@ -182,7 +182,7 @@ int main(void)
     for (int i = 0; i < c.n; i++)
         has_ali |= c.id[i] == ali;
     TH_CHECK(has_ali);
-    rasad_entities_opts by_story = { 0, 0, 3, 0, 0 };   /* story 3: article 3 alone */
+    rasad_entities_opts by_story = { 0, 0, 3, 0, 0, 1 };   /* story 3: article 3 alone */
     seen d = { 0 };
     TH_EQ_INT(rasad_store_entities(s, &by_story, collect, &d), RASAD_OK);
     TH_EQ_INT(d.n, c.n);
