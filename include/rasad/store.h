@@ -39,6 +39,13 @@ RASAD_API int rasad_store_open(const char *path, rasad_store **out,
 RASAD_API int rasad_store_open_readonly(const char *path, rasad_store **out,
                                         char *errbuf, size_t errcap);
 
+/* For a program that opens many stores from many threads (a server):
+ * turns off SQLite's memory statistics, whose global lock every allocation
+ * takes. Must come before any store is opened in the process; returns
+ * RASAD_OK, or RASAD_INVAL when SQLite has already started (nothing
+ * changes then). */
+RASAD_API int rasad_store_threads_init(void);
+
 /* Commits what is pending and closes. NULL is fine. Returns 0 or RASAD_IO
  * when the last commit failed. */
 RASAD_API int rasad_store_close(rasad_store *s);

@@ -97,6 +97,7 @@ int cmd_serve(int argc, char **argv)
     }
     db = cli_db_path(db);
     o.db = db;
+    rasad_store_threads_init();   /* before the first store: no global lock per allocation */
     o.host = host;
 
     /* Once read-write: migrate, and bring stories up to date with what was

@@ -147,6 +147,11 @@ static int store_open(const char *path, int readonly, rasad_store **out, char *e
     return RASAD_OK;
 }
 
+int rasad_store_threads_init(void)
+{
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK ? RASAD_OK : RASAD_INVAL;
+}
+
 int rasad_store_open(const char *path, rasad_store **out, char *errbuf, size_t errcap)
 {
     return store_open(path, 0, out, errbuf, errcap);

@@ -145,6 +145,7 @@ static void inert(const resp *r, const char *where)
 int main(int argc, char **argv)
 {
     char dir[] = "/tmp/rasad_serve_XXXXXX", db[256], in[256];
+    TH_EQ_INT(rasad_store_threads_init(), RASAD_OK);     /* before SQLite starts */
     if (!mkdtemp(dir)) {
         perror("mkdtemp");
         return 1;
@@ -170,6 +171,7 @@ int main(int argc, char **argv)
     rasad_ingest_stats is;
     TH_EQ_INT(rasad_store_ingest(st, paths, 1, NULL, &is), RASAD_OK);
     TH_EQ_INT(rasad_store_close(st), RASAD_OK);
+    TH_EQ_INT(rasad_store_threads_init(), RASAD_INVAL);  /* too late now: refused */
 
     /* bad options and a missing archive */
     rasad_server *srv;
