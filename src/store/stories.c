@@ -70,7 +70,7 @@ static int fill(rasad_store *s, rasad_story_view *v, char ***texts, size_t **len
     size_t cap = 0, tcap = 0, lcap = 0, scap = 0;
     if (sqlite3_prepare_v2(s->db,
             "SELECT rowid, coalesce(ext_id, key), title, coalesce(source, json_extract(meta, '$.agency')), "
-            "published_date, dup_of, CASE WHEN ?2 THEN text END "
+            "published_date, dup_of, CASE WHEN ?2 AND dup_of IS NULL THEN text END "
             "FROM article WHERE story = ?1 "
             "ORDER BY published_date IS NULL, published_date, rowid", -1, &st, NULL) != SQLITE_OK)
         return fail(s);
