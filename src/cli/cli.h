@@ -57,6 +57,9 @@ int cli_each_line(char **files, int nfiles, cli_line_fn fn, void *ctx);
  * written as \ufffd. */
 void cli_json_string(FILE *f, const char *s, size_t n);
 
+/* Writes NUL-terminated s as a JSON string to stdout, or null for NULL. */
+void cli_json_str(const char *s);
+
 /* The database a command uses: given (--db), else $RASAD_DB, else
  * "rasad.db" in the current folder. */
 const char *cli_db_path(const char *given);

@@ -42,32 +42,24 @@ static const char entity_usage[] =
     "exit status: 0 printed, 1 no such entity or the archive could not be read,\n"
     "2 usage error\n";
 
-static void json_str(const char *s)
-{
-    if (s)
-        cli_json_string(stdout, s, strlen(s));
-    else
-        fputs("null", stdout);
-}
-
 static void json_head(const rasad_entity_view *e)
 {
     printf("{\"id\":%lld,\"name\":", (long long)e->id);
-    json_str(e->name);
+    cli_json_str(e->name);
     printf(",\"type\":\"%s\",\"variants\":[", rasad_ner_type_name(e->type));
     for (size_t i = 0; i < e->nforms; i++) {
         if (i)
             putchar(',');
-        json_str(e->forms[i].form);
+        cli_json_str(e->forms[i].form);
     }
     fputs("],\"roles\":[", stdout);
     for (size_t i = 0; i < e->nroles; i++) {
         fputs(i ? ",{\"role\":" : "{\"role\":", stdout);
-        json_str(e->roles[i].role);
+        cli_json_str(e->roles[i].role);
         printf(",\"n\":%lld,\"first_seen\":", (long long)e->roles[i].n);
-        json_str(e->roles[i].first_seen);
+        cli_json_str(e->roles[i].first_seen);
         fputs(",\"last_seen\":", stdout);
-        json_str(e->roles[i].last_seen);
+        cli_json_str(e->roles[i].last_seen);
         putchar('}');
     }
     fputs("],\"articles\":[", stdout);
@@ -239,15 +231,15 @@ int cmd_entity(int argc, char **argv)
         fputs(",\"forms\":[", stdout);
         for (size_t i = 0; i < e.nforms; i++) {
             fputs(i ? ",{\"form\":" : "{\"form\":", stdout);
-            json_str(e.forms[i].form);
+            cli_json_str(e.forms[i].form);
             printf(",\"n\":%lld,\"why\":", (long long)e.forms[i].n);
-            json_str(e.forms[i].why);
+            cli_json_str(e.forms[i].why);
             putchar('}');
         }
         fputs("],\"cooccurring\":[", stdout);
         for (size_t i = 0; i < e.ncooc; i++) {
             printf("%s{\"id\":%lld,\"name\":", i ? "," : "", (long long)e.cooc[i].id);
-            json_str(e.cooc[i].name);
+            cli_json_str(e.cooc[i].name);
             printf(",\"type\":\"%s\",\"articles\":%lld}", rasad_ner_type_name(e.cooc[i].type),
                    (long long)e.cooc[i].articles);
         }

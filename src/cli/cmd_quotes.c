@@ -46,14 +46,6 @@ static const char events_usage[] =
     "exit status: 0 listed, 1 no such entity or the archive could not be read,\n"
     "2 usage error\n";
 
-static void json_str(const char *s)
-{
-    if (s)
-        cli_json_string(stdout, s, strlen(s));
-    else
-        fputs("null", stdout);
-}
-
 typedef struct ctx {
     int json, n;
 } ctx;
@@ -66,19 +58,19 @@ static int print_quote(void *ud, const rasad_quote_view *q)
                (long long)q->id, (long long)q->article);
         if (q->speaker) {
             printf("{\"id\":%lld,\"name\":", (long long)q->speaker);
-            json_str(q->speaker_name);
+            cli_json_str(q->speaker_name);
             putchar('}');
         } else {
             fputs("null", stdout);
         }
         fputs(",\"who\":", stdout);
-        json_str(q->who);
+        cli_json_str(q->who);
         printf(",\"kind\":\"%s\",\"verb\":", rasad_quote_kind_name(q->kind));
-        json_str(q->verb);
+        cli_json_str(q->verb);
         fputs(",\"text\":", stdout);
-        json_str(q->text);
+        cli_json_str(q->text);
         fputs(",\"day\":", stdout);
-        json_str(q->day);
+        cli_json_str(q->day);
         puts("}");
     } else {
         printf("%s (%s, article %lld%s%s)\n  %s%s%s\n",
@@ -103,27 +95,27 @@ static int print_event(void *ud, const rasad_event_view *e)
     if (c->json) {
         printf("%s{\"id\":%lld,\"article\":%lld,\"type\":\"%s\",\"trigger\":", c->n ? "," : "",
                (long long)e->id, (long long)e->article, rasad_event_type_name(e->type));
-        json_str(e->trigger);
+        cli_json_str(e->trigger);
         fputs(",\"participants\":[", stdout);
         for (size_t i = 0; i < e->nparts; i++) {
             printf("%s{\"id\":%lld,\"name\":", i ? "," : "", (long long)e->parts[i].entity);
-            json_str(e->parts[i].name);
+            cli_json_str(e->parts[i].name);
             printf(",\"side\":\"%s\"}", side_name(e->parts[i].side));
         }
         fputs("],\"place\":", stdout);
         if (e->place) {
             printf("{\"id\":%lld,\"name\":", (long long)e->place);
-            json_str(e->place_name);
+            cli_json_str(e->place_name);
             putchar('}');
         } else {
             fputs("null", stdout);
         }
         fputs(",\"occasion\":", stdout);
-        json_str(e->occasion);
+        cli_json_str(e->occasion);
         printf(",\"ordinal\":%lld,\"day\":", (long long)e->ordinal);
-        json_str(e->day);
+        cli_json_str(e->day);
         fputs(",\"sentence\":", stdout);
-        json_str(e->sentence);
+        cli_json_str(e->sentence);
         puts("}");
     } else {
         printf("%s  %s  article %lld%s%s\n  ", rasad_event_type_name(e->type),

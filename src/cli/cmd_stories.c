@@ -118,30 +118,22 @@ static int parse_id(const char *cmd, const char *what, const char *s, int64_t *i
     return -1;
 }
 
-static void json_str(const char *s)
-{
-    if (s)
-        cli_json_string(stdout, s, strlen(s));
-    else
-        fputs("null", stdout);
-}
-
 /* {"id", "thread", "title", "first_seen", "last_seen", "sources":[... -
  * the fields `stories --json` and `story --json` share; the caller closes
  * the sources array. */
 static void story_json_head(const rasad_story_view *v)
 {
     printf("{\"id\":%lld,\"thread\":%lld,\"title\":", (long long)v->id, (long long)v->thread);
-    json_str(v->title);
+    cli_json_str(v->title);
     fputs(",\"first_seen\":", stdout);
-    json_str(v->first_seen);
+    cli_json_str(v->first_seen);
     fputs(",\"last_seen\":", stdout);
-    json_str(v->last_seen);
+    cli_json_str(v->last_seen);
     fputs(",\"sources\":[", stdout);
     for (size_t i = 0; i < v->nsources; i++) {
         if (i)
             putchar(',');
-        json_str(v->sources[i]);
+        cli_json_str(v->sources[i]);
     }
 }
 
@@ -219,19 +211,19 @@ static void print_story_json(const rasad_story_view *v)
     for (size_t i = 0; i < v->nsummary; i++) {
         if (i)
             putchar(',');
-        json_str(v->summary[i]);
+        cli_json_str(v->summary[i]);
     }
     fputs("],\"articles\":[", stdout);
     for (size_t i = 0; i < v->narticles; i++) {
         const rasad_story_article *a = &v->articles[i];
         printf("%s{\"rowid\":%lld,\"id\":", i ? "," : "", (long long)a->rowid);
-        json_str(a->id);
+        cli_json_str(a->id);
         fputs(",\"title\":", stdout);
-        json_str(a->title);
+        cli_json_str(a->title);
         fputs(",\"source\":", stdout);
-        json_str(a->source);
+        cli_json_str(a->source);
         fputs(",\"published\":", stdout);
-        json_str(a->published);
+        cli_json_str(a->published);
         if (a->dup_of)
             printf(",\"dup_of\":%lld}", (long long)a->dup_of);
         else
@@ -307,11 +299,11 @@ static int print_thread(void *ud, const rasad_thread_view *t)
     list_ctx *c = ud;
     if (c->json) {
         printf("%s{\"id\":%lld,\"title\":", c->first ? "" : ",", (long long)t->id);
-        json_str(t->title);
+        cli_json_str(t->title);
         fputs(",\"first_seen\":", stdout);
-        json_str(t->first_seen);
+        cli_json_str(t->first_seen);
         fputs(",\"last_seen\":", stdout);
-        json_str(t->last_seen);
+        cli_json_str(t->last_seen);
         fputs(",\"stories\":[", stdout);
         for (size_t i = 0; i < t->nstories; i++)
             printf("%s%lld", i ? "," : "", (long long)t->stories[i]);

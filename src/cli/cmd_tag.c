@@ -219,48 +219,6 @@ static int on_line(void *ctx, const char *name, size_t lineno, const char *line,
     return rc;
 }
 
-/* ---- the model -------------------------------------------------------------- */
-
-/* Loads the model: given, else $RASAD_NER_MODEL, else beside the program,
- * else in ../share/rasad from it. */
-static int load_model(const char *given, rasad_ner_model **m)
-{
-    char exe[4096], path[4200];
-    const char *env = getenv("RASAD_NER_MODEL");
-    ssize_t k;
-    int rc;
-
-    if (given || (env && *env)) {
-        const char *p = given ? given : env;
-        if ((rc = rasad_ner_model_load(p, m)) != RASAD_OK) {
-            cli_error("cannot load the model '%s': %s", p, rasad_strerror(rc));
-            return CLI_SOME_FAILED;
-        }
-        return CLI_OK;
-    }
-    k = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (k > 0) {
-        exe[k] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = '\0';
-        static const char *const rel[] = { "/ner.model", "/../share/rasad/ner.model" };
-        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
-            snprintf(path, sizeof path, "%s%s", exe, rel[i]);
-            rc = rasad_ner_model_load(path, m);
-            if (rc == RASAD_OK)
-                return CLI_OK;
-            if (rc != RASAD_NOTFOUND) {
-                cli_error("cannot load the model '%s': %s", path, rasad_strerror(rc));
-                return CLI_SOME_FAILED;
-            }
-        }
-    }
-    cli_error("no model: give --model PATH or set RASAD_NER_MODEL (looked for ner.model "
-              "beside the program and in ../share/rasad)");
-    return CLI_SOME_FAILED;
-}
-
 int cmd_tag(int argc, char **argv)
 {
     int nfiles = 0, rc, i;
@@ -297,7 +255,7 @@ int cmd_tag(int argc, char **argv)
             files[nfiles++] = argv[i];
         }
     }
-    if ((rc = load_model(model_path, &model)) != CLI_OK) {
+    if ((rc = cli_ner_model(model_path, 0, &model)) != CLI_OK) {
         free(files);
         return rc;
     }

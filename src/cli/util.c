@@ -104,3 +104,11 @@ void cli_json_string(FILE *f, const char *s, size_t n)
     }
     fputc('"', f);
 }
+
+void cli_json_str(const char *s)
+{
+    if (s)
+        cli_json_string(stdout, s, strlen(s));
+    else
+        fputs("null", stdout);
+}

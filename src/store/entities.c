@@ -17,22 +17,6 @@ static int fail(rasad_store *s)
     return RASAD_IO;
 }
 
-static char *col(sqlite3_stmt *st, int i, int *nomem)
-{
-    const char *t = (const char *)sqlite3_column_text(st, i);
-    if (!t)
-        return NULL;
-    size_t n = (size_t)sqlite3_column_bytes(st, i);
-    char *p = rasad_malloc(n + 1);
-    if (!p) {
-        *nomem = 1;
-        return NULL;
-    }
-    memcpy(p, t, n);
-    p[n] = '\0';
-    return p;
-}
-
 void rasad_entity_view_free(rasad_entity_view *v)
 {
     if (!v)
@@ -87,9 +71,9 @@ static int form_row(sqlite3_stmt *st, void *ud)
         return RASAD_NOMEM;
     g->v->forms = f;
     f = &f[g->v->nforms++];
-    f->form = col(st, 0, &nomem);
+    f->form = rasad__col_dup(st, 0, &nomem);
     f->n = sqlite3_column_int64(st, 1);
-    f->why = col(st, 2, &nomem);
+    f->why = rasad__col_dup(st, 2, &nomem);
     return nomem ? RASAD_NOMEM : RASAD_OK;
 }
 
@@ -102,10 +86,10 @@ static int role_row(sqlite3_stmt *st, void *ud)
         return RASAD_NOMEM;
     g->v->roles = r;
     r = &r[g->v->nroles++];
-    r->role = col(st, 0, &nomem);
+    r->role = rasad__col_dup(st, 0, &nomem);
     r->n = sqlite3_column_int64(st, 1);
-    r->first_seen = col(st, 2, &nomem);
-    r->last_seen = col(st, 3, &nomem);
+    r->first_seen = rasad__col_dup(st, 2, &nomem);
+    r->last_seen = rasad__col_dup(st, 3, &nomem);
     return nomem ? RASAD_NOMEM : RASAD_OK;
 }
 
@@ -131,7 +115,7 @@ static int cooc_row(sqlite3_stmt *st, void *ud)
     c = &c[g->v->ncooc++];
     c->id = sqlite3_column_int64(st, 0);
     c->type = sqlite3_column_int(st, 1);
-    c->name = col(st, 2, &nomem);
+    c->name = rasad__col_dup(st, 2, &nomem);
     c->articles = sqlite3_column_int64(st, 3);
     return nomem ? RASAD_NOMEM : RASAD_OK;
 }
@@ -175,7 +159,7 @@ static int fill(rasad_store *s, rasad_entity_view *v, int cooc)
         sqlite3_bind_int64(st, 1, v->cooc[i].id);
         if (sqlite3_step(st) == SQLITE_ROW) {
             int nomem = 0;
-            char *f = col(st, 0, &nomem);
+            char *f = rasad__col_dup(st, 0, &nomem);
             if (f) {
                 rasad_free(v->cooc[i].name);
                 v->cooc[i].name = f;
@@ -234,7 +218,7 @@ int rasad_store_entities(rasad_store *s, const rasad_entities_opts *o,
         memset(&v, 0, sizeof v);
         v.id = sqlite3_column_int64(st, 0);
         v.type = sqlite3_column_int(st, 1);
-        v.name = col(st, 2, &nomem);
+        v.name = rasad__col_dup(st, 2, &nomem);
         v.mentions = sqlite3_column_int64(st, 3);
         status = nomem ? RASAD_NOMEM : o->brief ? RASAD_OK : fill(s, &v, 0);
         if (status == RASAD_OK)
@@ -264,7 +248,7 @@ int rasad_store_entity(rasad_store *s, int64_t id, rasad_entity_view *out)
     if (rc == SQLITE_ROW) {
         out->id = id;
         out->type = sqlite3_column_int(st, 0);
-        out->name = col(st, 1, &nomem);
+        out->name = rasad__col_dup(st, 1, &nomem);
         out->mentions = sqlite3_column_int64(st, 2);
     }
     sqlite3_finalize(st);

@@ -6,22 +6,6 @@
 #include "rasad/alloc.h"
 #include "store_internal.h"
 
-static char *dup_col(sqlite3_stmt *st, int i, int *nomem)
-{
-    const unsigned char *t = sqlite3_column_text(st, i);
-    if (!t)
-        return NULL;
-    size_t n = (size_t)sqlite3_column_bytes(st, i);
-    char *s = rasad_malloc(n + 1);
-    if (!s) {
-        *nomem = 1;
-        return NULL;
-    }
-    memcpy(s, t, n);
-    s[n] = '\0';
-    return s;
-}
-
 /* Lookups tried in order: input id, key, the file of a one-article file
  * (key "file:PATH"), then "#rowid". */
 static const char *const get_sql[] = {
@@ -128,10 +112,10 @@ int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out)
                       &out->published, &out->published_date, &out->text, &out->norm,
                       &out->meta_json, &out->removed_json, &out->file };
     for (int i = 0; i < (int)(sizeof cols / sizeof cols[0]); i++)
-        *cols[i] = dup_col(st, i + 1, &nomem);
+        *cols[i] = rasad__col_dup(st, i + 1, &nomem);
     out->line = (long)sqlite3_column_int64(st, 13);
-    out->format = dup_col(st, 14, &nomem);
-    out->dup_of = dup_col(st, 15, &nomem);
+    out->format = rasad__col_dup(st, 14, &nomem);
+    out->dup_of = rasad__col_dup(st, 15, &nomem);
     out->dup_jaccard = sqlite3_column_double(st, 16);
     out->copies = sqlite3_column_int64(st, 17);
     sqlite3_finalize(st);

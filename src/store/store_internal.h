@@ -76,6 +76,12 @@ int rasad__store_migrate(rasad_store *s);
  * t[*start..*start+*len); returns 0 when there is none. */
 int rasad__story_lead(const char *t, size_t n, size_t *start, size_t *len);
 
+/* strings.c: a copy of p[0..n) (NULL for NULL p), and of column i of a
+ * row (NULL for SQL NULL); both set *nomem when out of memory. The caller
+ * frees with rasad_free. */
+char *rasad__dup_n(const char *p, size_t n, int *nomem);
+char *rasad__col_dup(sqlite3_stmt *st, int i, int *nomem);
+
 /* Checks that the schema is the current one without changing it (for a
  * read-only store). Returns 0 or RASAD_UNSUPPORTED / RASAD_IO, s->err set. */
 int rasad__store_check_version(rasad_store *s);

@@ -11,26 +11,6 @@
 
 #define SUMMARY_MAX 5
 
-static char *dup_n(const char *p, size_t n, int *nomem)
-{
-    if (!p)
-        return NULL;
-    char *s = rasad_malloc(n + 1);
-    if (!s) {
-        *nomem = 1;
-        return NULL;
-    }
-    memcpy(s, p, n);
-    s[n] = '\0';
-    return s;
-}
-
-static char *col(sqlite3_stmt *st, int i, int *nomem)
-{
-    const char *t = (const char *)sqlite3_column_text(st, i);
-    return dup_n(t, t ? (size_t)sqlite3_column_bytes(st, i) : 0, nomem);
-}
-
 void rasad_story_view_free(rasad_story_view *v)
 {
     if (!v)
@@ -86,16 +66,16 @@ static int fill(rasad_store *s, rasad_story_view *v, char ***texts, size_t **len
         a = &v->articles[v->narticles++];
         memset(a, 0, sizeof *a);
         a->rowid = sqlite3_column_int64(st, 0);
-        a->id = col(st, 1, &nomem);
-        a->title = col(st, 2, &nomem);
-        a->source = col(st, 3, &nomem);
-        a->published = col(st, 4, &nomem);
+        a->id = rasad__col_dup(st, 1, &nomem);
+        a->title = rasad__col_dup(st, 2, &nomem);
+        a->source = rasad__col_dup(st, 3, &nomem);
+        a->published = rasad__col_dup(st, 4, &nomem);
         a->dup_of = sqlite3_column_int64(st, 5);
         if (a->published) {
             if (!v->first_seen)
-                v->first_seen = dup_n(a->published, strlen(a->published), &nomem);
+                v->first_seen = rasad__dup_n(a->published, strlen(a->published), &nomem);
             rasad_free(v->last_seen);
-            v->last_seen = dup_n(a->published, strlen(a->published), &nomem);
+            v->last_seen = rasad__dup_n(a->published, strlen(a->published), &nomem);
         }
         if (a->source) {
             size_t k = 0;
@@ -108,7 +88,7 @@ static int fill(rasad_store *s, rasad_story_view *v, char ***texts, size_t **len
                     break;
                 }
                 v->sources = p;
-                v->sources[v->nsources++] = dup_n(a->source, strlen(a->source), &nomem);
+                v->sources[v->nsources++] = rasad__dup_n(a->source, strlen(a->source), &nomem);
             }
         }
         if (a->dup_of) {
@@ -127,7 +107,7 @@ static int fill(rasad_store *s, rasad_story_view *v, char ***texts, size_t **len
                 break;
             }
             *lens = l;
-            (*texts)[*ntexts] = dup_n(body, bn, &nomem);
+            (*texts)[*ntexts] = rasad__dup_n(body, bn, &nomem);
             (*lens)[*ntexts] = bn;
             (*ntexts)++;
         }
@@ -192,7 +172,7 @@ int rasad_store_stories(rasad_store *s, const rasad_stories_opts *o,
         v.id = sqlite3_column_int64(st, 0);
         v.thread = sqlite3_column_int64(st, 1);
         int nomem = 0;
-        v.title = col(st, 2, &nomem);
+        v.title = rasad__col_dup(st, 2, &nomem);
         status = nomem ? RASAD_NOMEM : fill(s, &v, NULL, NULL, NULL);
         if (status == RASAD_OK)
             status = fn(ud, &v);
@@ -219,7 +199,7 @@ static int summarize(rasad_store *s, rasad_story_view *out)
             if (!(out->summary = rasad_malloc(np * sizeof *out->summary)))
                 rc = RASAD_NOMEM;
             for (size_t i = 0; rc == RASAD_OK && i < np; i++) {
-                out->summary[i] = dup_n(texts[picks[i].text] + picks[i].start,
+                out->summary[i] = rasad__dup_n(texts[picks[i].text] + picks[i].start,
                                         picks[i].end - picks[i].start, &nomem);
                 out->nsummary++;
             }
@@ -272,7 +252,7 @@ static int summary_load(rasad_store *s, rasad_story_view *out)
                 const char *t = json_string_value(json_array_get(a, i));
                 if (!t)
                     continue;
-                out->summary[out->nsummary++] = dup_n(t, strlen(t), &nomem);
+                out->summary[out->nsummary++] = rasad__dup_n(t, strlen(t), &nomem);
             }
             if (nomem)
                 status = RASAD_NOMEM;
@@ -300,7 +280,7 @@ int rasad_store_story(rasad_store *s, int64_t id, rasad_story_view *out)
     int nomem = 0;
     if (rc == SQLITE_ROW) {
         out->thread = sqlite3_column_int64(st, 0);
-        out->title = col(st, 1, &nomem);
+        out->title = rasad__col_dup(st, 1, &nomem);
     }
     sqlite3_finalize(st);
     if (nomem)
@@ -382,8 +362,8 @@ int rasad_store_threads(rasad_store *s, int (*fn)(void *ud, const rasad_thread_v
         int64_t most = -1;
         memset(&t, 0, sizeof t);
         t.id = sqlite3_column_int64(st, 0);
-        t.first_seen = col(st, 1, &nomem);
-        t.last_seen = col(st, 2, &nomem);
+        t.first_seen = rasad__col_dup(st, 1, &nomem);
+        t.last_seen = rasad__col_dup(st, 2, &nomem);
         t.articles = sqlite3_column_int64(st, 3);
         sqlite3_bind_int64(ss, 1, t.id);
         while ((rc = sqlite3_step(ss)) == SQLITE_ROW) {
@@ -397,7 +377,7 @@ int rasad_store_threads(rasad_store *s, int (*fn)(void *ud, const rasad_thread_v
             if (sqlite3_column_int64(ss, 1) > most) {      /* the largest; ties: the first */
                 most = sqlite3_column_int64(ss, 1);
                 rasad_free(t.title);
-                t.title = col(ss, 2, &nomem);
+                t.title = rasad__col_dup(ss, 2, &nomem);
             }
         }
         sqlite3_reset(ss);
