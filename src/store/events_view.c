@@ -14,6 +14,12 @@ static int fail(rasad_store *s)
 #define NAME_OF(c) "(SELECT form FROM entity_form WHERE entity = " c \
                    " ORDER BY n DESC, first_article, form LIMIT 1)"
 
+/* The columns a quote and an event are read with (in this order). */
+#define QUOTE_COLS "SELECT q.id, q.article, q.speaker, " NAME_OF("q.speaker") ", q.who, q.kind," \
+                   " q.verb, q.text, q.day "
+#define EVENT_COLS "SELECT e.id, e.article, e.type, e.trigger, e.sentence, e.place, " \
+                   NAME_OF("e.place") ", e.occasion, e.ordinal, e.day "
+
 int rasad_store_quotes(rasad_store *s, const rasad_quotes_opts *o,
                        int (*fn)(void *ud, const rasad_quote_view *q), void *ud)
 {
@@ -25,8 +31,7 @@ int rasad_store_quotes(rasad_store *s, const rasad_quotes_opts *o,
     if (!o)
         o = &none;
     if (sqlite3_prepare_v2(s->db,
-            "SELECT q.id, q.article, q.speaker, " NAME_OF("q.speaker") ", q.who, q.kind, q.verb,"
-            " q.text, q.day FROM quote q "
+            QUOTE_COLS "FROM quote q "
             "WHERE (?1 = 0 OR q.speaker = ?1) AND (?2 = 0 OR q.article = ?2) "
             "  AND (?3 = 0 OR q.article IN (SELECT rowid FROM article WHERE story = ?3)) "
             "ORDER BY q.day IS NULL, q.day DESC, q.article DESC, q.id LIMIT ?4 OFFSET ?5",
@@ -36,8 +41,7 @@ int rasad_store_quotes(rasad_store *s, const rasad_quotes_opts *o,
     if (o->story && !o->speaker && !o->article) {
         sqlite3_finalize(st);
         if (sqlite3_prepare_v2(s->db,
-            "SELECT q.id, q.article, q.speaker, " NAME_OF("q.speaker") ", q.who, q.kind, q.verb,"
-            " q.text, q.day FROM article a JOIN quote q ON q.article = a.rowid "
+            QUOTE_COLS "FROM article a JOIN quote q ON q.article = a.rowid "
             "WHERE ?1 = 0 AND ?2 = 0 AND a.story = ?3 "
             "ORDER BY q.day IS NULL, q.day DESC, q.article DESC, q.id LIMIT ?4 OFFSET ?5",
             -1, &st, NULL) != SQLITE_OK)
@@ -80,8 +84,7 @@ int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
     if (!o)
         o = &none;
     if (sqlite3_prepare_v2(s->db,
-            "SELECT e.id, e.article, e.type, e.trigger, e.sentence, e.place, " NAME_OF("e.place") ","
-            " e.occasion, e.ordinal, e.day FROM event e "
+            EVENT_COLS "FROM event e "
             "WHERE (?1 = 0 OR e.type = ?1) "
             "  AND (?2 = 0 OR e.place = ?2 OR e.id IN (SELECT event FROM event_part WHERE entity = ?2)) "
             "  AND (?3 = 0 OR e.article = ?3) "
@@ -92,8 +95,7 @@ int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
     if (o->story && !o->entity && !o->article) {
         sqlite3_finalize(st);
         if (sqlite3_prepare_v2(s->db,
-            "SELECT e.id, e.article, e.type, e.trigger, e.sentence, e.place, " NAME_OF("e.place") ","
-            " e.occasion, e.ordinal, e.day FROM article a JOIN event e ON e.article = a.rowid "
+            EVENT_COLS "FROM article a JOIN event e ON e.article = a.rowid "
             "WHERE (?1 = 0 OR e.type = ?1) AND ?2 = 0 AND ?3 = 0 AND a.story = ?4 "
             "ORDER BY e.day IS NULL, e.day DESC, e.id LIMIT ?5 OFFSET ?6", -1, &st, NULL) != SQLITE_OK)
             return fail(s);
