@@ -57,6 +57,17 @@ int cli_each_line(char **files, int nfiles, cli_line_fn fn, void *ctx);
  * written as \ufffd. */
 void cli_json_string(FILE *f, const char *s, size_t n);
 
+/* A list being printed: as JSON array items (the caller prints [ and ]) or
+ * as text; n counts the items so far. */
+typedef struct cli_list {
+    int json, n;
+} cli_list;
+
+/* Print one quote or event (cmd_quotes.c), as `rasad quotes` and `rasad
+ * events` do; ud is a cli_list. Return 0. */
+int cli_print_quote(void *ud, const rasad_quote_view *q);
+int cli_print_event(void *ud, const rasad_event_view *e);
+
 /* Writes NUL-terminated s as a JSON string to stdout, or null for NULL. */
 void cli_json_str(const char *s);
 

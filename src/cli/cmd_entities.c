@@ -30,14 +30,16 @@ static const char entity_usage[] =
     "\n"
     "Prints one entity (by its id, or by any name it was written as, titles\n"
     "such as سردار or دکتر left out): its forms, roles with the days they were\n"
-    "seen, its articles, and the entities named in the same articles. --why\n"
+    "seen, its articles, the entities named in the same articles, and its latest\n"
+    "quotes and events. --why\n"
     "says for each form why it was joined to this entity.\n"
     "\n"
     "options:\n"
     "  --db PATH  the database (default: $RASAD_DB, else ./rasad.db)\n"
     "  --json     {\"id\", \"name\", \"type\", \"variants\", \"roles\", \"articles\",\n"
     "             \"mentions\", \"forms\": [{\"form\", \"n\", \"why\"}],\n"
-    "             \"cooccurring\": [{\"id\", \"name\", \"type\", \"articles\"}]}\n"
+    "             \"cooccurring\": [{\"id\", \"name\", \"type\", \"articles\"}],\n"
+    "             \"quotes\": [as rasad quotes], \"events\": [as rasad events]}\n"
     "  --why      the reason for each form\n"
     "exit status: 0 printed, 1 no such entity or the archive could not be read,\n"
     "2 usage error\n";
@@ -217,6 +219,7 @@ int cmd_entity(int argc, char **argv)
     else
         rc = rasad_store_entity_find(s, what, &id);
     rasad_entity_view e;
+    memset(&e, 0, sizeof e);
     if (rc == RASAD_OK)
         rc = rasad_store_entity(s, id, &e);
     int status = CLI_OK;
@@ -243,6 +246,14 @@ int cmd_entity(int argc, char **argv)
             printf(",\"type\":\"%s\",\"articles\":%lld}", rasad_ner_type_name(e.cooc[i].type),
                    (long long)e.cooc[i].articles);
         }
+        cli_list ql = { 1, 0 }, el = { 1, 0 };
+        rasad_quotes_opts qo = { e.id, 0, 0, 20, 0 };
+        rasad_events_opts eo = { 0, e.id, 0, 0, 20, 0 };
+        fputs("],\"quotes\":[", stdout);
+        rc = rasad_store_quotes(s, &qo, cli_print_quote, &ql);
+        fputs("],\"events\":[", stdout);
+        if (rc == RASAD_OK)
+            rc = rasad_store_events(s, &eo, cli_print_event, &el);
         puts("]}");
     } else {
         printf("%s (%s, entity %lld): %lld mention%s in %zu article%s\n", e.name,
@@ -275,8 +286,20 @@ int cmd_entity(int argc, char **argv)
                        rasad_ner_type_name(e.cooc[i].type), (long long)e.cooc[i].articles,
                        e.cooc[i].articles == 1 ? "" : "s");
         }
+        cli_list ql = { 0, 0 }, el = { 0, 0 };
+        rasad_quotes_opts qo = { e.id, 0, 0, 20, 0 };
+        rasad_events_opts eo = { 0, e.id, 0, 0, 20, 0 };
+        puts("said (the latest 20):");
+        rc = rasad_store_quotes(s, &qo, cli_print_quote, &ql);
+        puts("events (the latest 20):");
+        if (rc == RASAD_OK)
+            rc = rasad_store_events(s, &eo, cli_print_event, &el);
     }
-    if (rc == RASAD_OK)
+    if (rc != RASAD_OK && status == CLI_OK) {
+        cli_error("%s", rasad_store_errmsg(s));
+        status = CLI_SOME_FAILED;
+    }
+    if (e.id)
         rasad_entity_view_free(&e);
     if (rasad_store_close(s) != RASAD_OK)
         status = CLI_SOME_FAILED;

@@ -46,13 +46,9 @@ static const char events_usage[] =
     "exit status: 0 listed, 1 no such entity or the archive could not be read,\n"
     "2 usage error\n";
 
-typedef struct ctx {
-    int json, n;
-} ctx;
-
-static int print_quote(void *ud, const rasad_quote_view *q)
+int cli_print_quote(void *ud, const rasad_quote_view *q)
 {
-    ctx *c = ud;
+    cli_list *c = ud;
     if (c->json) {
         printf("%s{\"id\":%lld,\"article\":%lld,\"speaker\":", c->n ? "," : "",
                (long long)q->id, (long long)q->article);
@@ -89,9 +85,9 @@ static const char *side_name(int side)
     return side == RASAD_SIDE_SUBJECT ? "subject" : side == RASAD_SIDE_WITH ? "with" : "";
 }
 
-static int print_event(void *ud, const rasad_event_view *e)
+int cli_print_event(void *ud, const rasad_event_view *e)
 {
-    ctx *c = ud;
+    cli_list *c = ud;
     if (c->json) {
         printf("%s{\"id\":%lld,\"article\":%lld,\"type\":\"%s\",\"trigger\":", c->n ? "," : "",
                (long long)e->id, (long long)e->article, rasad_event_type_name(e->type));
@@ -154,7 +150,7 @@ static int run(const char *cmd, const char *usage, int argc, char **argv, int ev
     const char *db = NULL, *who = NULL;
     long limit = 50, story = 0;
     int type = 0;
-    ctx c = { 0, 0 };
+    cli_list c = { 0, 0 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
@@ -200,10 +196,10 @@ static int run(const char *cmd, const char *usage, int argc, char **argv, int ev
             putchar('[');
         if (events) {
             rasad_events_opts o = { type, id, 0, story, (int)limit, 0 };
-            rc = rasad_store_events(s, &o, print_event, &c);
+            rc = rasad_store_events(s, &o, cli_print_event, &c);
         } else {
             rasad_quotes_opts o = { id, 0, story, (int)limit, 0 };
-            rc = rasad_store_quotes(s, &o, print_quote, &c);
+            rc = rasad_store_quotes(s, &o, cli_print_quote, &c);
         }
         if (c.json)
             puts("]");

@@ -356,6 +356,9 @@ int api_entities(srv_req *r)
     return list_status(r, rc);
 }
 
+static int quote_item(void *ud, const rasad_quote_view *q);
+static int event_item(void *ud, const rasad_event_view *e);
+
 int api_entity(srv_req *r)
 {
     int64_t id;
@@ -369,7 +372,20 @@ int api_entity(srv_req *r)
         return srv_error(r, 500, "the archive cannot be read");
     jw_entity(&r->out, &e, 1);
     rasad_entity_view_free(&e);
-    return 0;
+    /* as `rasad entity --json`: its latest quotes and events too */
+    if (r->out.n && !r->out.err)
+        r->out.n--;                          /* reopen the object: drop its '}' */
+    rasad_quotes_opts qo = { id, 0, 0, 20, 0 };
+    rasad_events_opts eo = { 0, id, 0, 0, 20, 0 };
+    ent_ctx c = { r, 0 };
+    JW(&r->out, ",\"quotes\":[");
+    rc = rasad_store_quotes(r->store, &qo, quote_item, &c);
+    c.n = 0;
+    JW(&r->out, "],\"events\":[");
+    if (rc == RASAD_OK)
+        rc = rasad_store_events(r->store, &eo, event_item, &c);
+    JW(&r->out, "]}");
+    return list_status(r, rc);
 }
 
 static int quote_item(void *ud, const rasad_quote_view *q)
