@@ -190,6 +190,7 @@ int rasad_store_close(rasad_store *s)
     rasad_dedup_free(s->dd);
     rasad_story_free(s->sc);
     rasad_ner_free(s->ner);
+    rasad_ner_free(s->ner2);
     rasad_entity_namer_free(s->namer);
     rasad_norm_free(s->norm);
     rasad_free(s);

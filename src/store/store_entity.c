@@ -21,6 +21,7 @@
  * entity_state.upto: an interrupted ingest leaves no half-linked article,
  * and articles stored without a model are linked, in rowid order, by the
  * next session that has one. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,11 +41,10 @@ typedef struct ment {
 typedef struct ments {
     ment *m;
     size_t n, cap;
-    int part;
-    const char *text;
     rasad_store *s;
-    int err;
 } ments;
+
+enum { SPLIT_MIN = 2048 };  /* bytes of body from which two cores tag it */
 
 static int exec_fail(rasad_store *s, int rc)
 {
@@ -57,40 +57,72 @@ int rasad_store_set_ner(rasad_store *s, const rasad_ner_model *m)
     if (!s || s->readonly)
         return RASAD_INVAL;
     rasad_ner_free(s->ner);
-    s->ner = NULL;
+    rasad_ner_free(s->ner2);
+    s->ner = s->ner2 = NULL;
     if (!m)
         return RASAD_OK;
     int rc = rasad_ner_new(m, &s->ner);
+    if (rc == RASAD_OK)
+        rc = rasad_ner_new(m, &s->ner2);
     if (rc == RASAD_OK && !s->namer)
         rc = rasad_entity_namer_new(&s->namer);
     return rc;
 }
 
-static int on_entity(void *ctx, int type, size_t start, size_t end)
+/* Entity spans as the tagger gives them (PER, LOC, ORG), before naming. */
+typedef struct rawspan {
+    int type;
+    size_t start, end;
+} rawspan;
+
+typedef struct rawspans {
+    rawspan *v;
+    size_t n, cap;
+    size_t base;          /* added to every offset (the part of the text tagged) */
+    int err;
+} rawspans;
+
+static int on_raw(void *ctx, int type, size_t start, size_t end)
 {
-    ments *x = ctx;
+    rawspans *r = ctx;
     if (type != RASAD_NER_PER && type != RASAD_NER_LOC && type != RASAD_NER_ORG)
         return 0;
-    if (x->n == x->cap) {
-        ment *p = rasad__grow(x->m, &x->cap, x->n + 1, sizeof *p, 16);
+    if (r->n == r->cap) {
+        rawspan *p = rasad__grow(r->v, &r->cap, r->n + 1, sizeof *p, 32);
         if (!p)
-            return x->err = RASAD_NOMEM;
-        x->m = p;
+            return r->err = RASAD_NOMEM;
+        r->v = p;
     }
-    ment *m = &x->m[x->n];
-    memset(m, 0, sizeof *m);
-    int rc = rasad_entity_name_make(x->s->namer, type, x->text + start, end - start, &m->nm);
-    if (rc != RASAD_OK)
-        return x->err = rc;
-    if (!m->nm.words)
-        return 0;
-    m->type = type;
-    m->part = x->part;
-    m->start = start;
-    m->end = end;
-    m->group = (int)x->n;
-    x->n++;
+    r->v[r->n++] = (rawspan){ type, r->base + start, r->base + end };
     return 0;
+}
+
+/* Names the spans of one part (title or body) into x. */
+static int name_spans(ments *x, const rawspans *r, const char *text, int part)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        if (x->n == x->cap) {
+            ment *p = rasad__grow(x->m, &x->cap, x->n + 1, sizeof *p, 16);
+            if (!p)
+                return RASAD_NOMEM;
+            x->m = p;
+        }
+        ment *m = &x->m[x->n];
+        memset(m, 0, sizeof *m);
+        int rc = rasad_entity_name_make(x->s->namer, r->v[i].type, text + r->v[i].start,
+                                        r->v[i].end - r->v[i].start, &m->nm);
+        if (rc != RASAD_OK)
+            return rc;
+        if (!m->nm.words)
+            continue;
+        m->type = r->v[i].type;
+        m->part = part;
+        m->start = r->v[i].start;
+        m->end = r->v[i].end;
+        m->group = (int)x->n;
+        x->n++;
+    }
+    return RASAD_OK;
 }
 
 /* 1 when the words of short end the words of long (and are fewer). */
@@ -272,20 +304,72 @@ static int add_form(rasad_store *s, int type, const char *form, int64_t entity, 
 
 /* ---- one article --------------------------------------------------------- */
 
+/* The second half of a long body, tagged by a thread of its own. */
+typedef struct half {
+    rasad_ner *ner;
+    const char *p;
+    size_t n;
+    rawspans out;
+    int rc;
+} half;
+
+static void *tag_half(void *arg)
+{
+    half *h = arg;
+    h->rc = rasad_ner_tag_text(h->ner, h->p, h->n, on_raw, &h->out);
+    if (h->out.err)
+        h->rc = h->out.err;
+    return NULL;
+}
+
+/* Tags p[0..n) into x as part `part`. A body of SPLIT_MIN bytes or more is
+ * cut at the first line break after its middle and the two halves are
+ * tagged at once on two cores: a line break ends a sentence, and the
+ * tagger sees one sentence at a time, so the spans are the same. */
 static int tag_part(rasad_store *s, ments *x, const char *p, size_t n, int part)
 {
+    rawspans a = { NULL, 0, 0, 0, 0 };
+    half h;
+    int rc, threaded = 0;
+    pthread_t th;
+    size_t cut = n;
     if (!p || !n)
         return RASAD_OK;
-    x->part = part;
-    x->text = p;
-    int rc = rasad_ner_tag_text(s->ner, p, n, on_entity, x);
-    return x->err ? x->err : rc;
+    memset(&h, 0, sizeof h);
+    if (part == 0 && s->ner2 && n >= SPLIT_MIN) {
+        const char *nl = memchr(p + n / 2, '\n', n - n / 2);
+        if (nl && (size_t)(nl - p) + 1 < n) {
+            cut = (size_t)(nl - p);
+            h.ner = s->ner2;
+            h.p = p + cut + 1;
+            h.n = n - cut - 1;
+            h.out.base = cut + 1;
+            threaded = pthread_create(&th, NULL, tag_half, &h) == 0;
+            if (!threaded)
+                cut = n;               /* no thread: all of it here */
+        }
+    }
+    rc = rasad_ner_tag_text(s->ner, p, cut, on_raw, &a);
+    if (a.err)
+        rc = a.err;
+    if (threaded) {
+        pthread_join(th, NULL);
+        if (rc == RASAD_OK)
+            rc = h.rc;
+    }
+    if (rc == RASAD_OK)
+        rc = name_spans(x, &a, p, part);
+    if (rc == RASAD_OK && threaded)
+        rc = name_spans(x, &h.out, p, part);
+    rasad_free(a.v);
+    rasad_free(h.out.v);
+    return rc;
 }
 
 static int link_article(rasad_store *s, int64_t rowid, const char *title, const char *body,
                         size_t n, const char *date)
 {
-    ments x = { NULL, 0, 0, 0, NULL, s, 0 };
+    ments x = { NULL, 0, 0, s };
     int rc;
     if ((rc = tag_part(s, &x, title, title ? strlen(title) : 0, 1)) != RASAD_OK ||
         (rc = tag_part(s, &x, body, n, 0)) != RASAD_OK)

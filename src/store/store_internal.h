@@ -63,6 +63,7 @@ struct rasad_store {
     int learned;                /* articles cleaned since the memory was saved */
     int readonly;               /* rasad_store_open_readonly: never writes */
     rasad_ner *ner;             /* the tagger when a model was given (store_entity.c) */
+    rasad_ner *ner2;            /* a second one, for the second half of a long body */
     rasad_entity_namer *namer;
     int64_t entity_upto;        /* last article linked; -1 until read */
     char err[256];              /* last error not from SQLite */

@@ -436,6 +436,7 @@ int main(void)
     test_other_events();
     test_dates();
     test_precision_fixes();
+    TH_CHECK(rasad_events_verb_count() <= 96);   /* quotes.c makes the forms of at most 96 */
     test_bad_input();
     test_oom();
     return th_done();

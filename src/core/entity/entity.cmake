@@ -8,3 +8,6 @@ set_target_properties(rasad_entity PROPERTIES POSITION_INDEPENDENT_CODE ON)
 # The store links entities at ingest: it needs the tagger and this layer.
 target_link_libraries(rasad_store PUBLIC rasad_ner rasad_entity)
 target_link_libraries(rasad_store PUBLIC rasad_events)
+# ...and a thread for the second half of a long body (store_entity.c).
+find_package(Threads REQUIRED)
+target_link_libraries(rasad_store PUBLIC Threads::Threads)

@@ -8,3 +8,5 @@ target_include_directories(rasad_events PUBLIC ${CMAKE_SOURCE_DIR}/include
                            PRIVATE ${CMAKE_SOURCE_DIR}/src/core/events ${CMAKE_SOURCE_DIR}/src/core/base)
 target_link_libraries(rasad_events PUBLIC rasad_core)
 set_target_properties(rasad_events PROPERTIES POSITION_INDEPENDENT_CODE ON)
+find_package(Threads REQUIRED)
+target_link_libraries(rasad_events PUBLIC Threads::Threads)   # pthread_once (quotes.c)

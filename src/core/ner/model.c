@@ -36,10 +36,10 @@ static size_t index_of(uint64_t key, uint64_t mask)
 uint32_t rasad__ner_model_find(const rasad_ner_model *m, uint64_t key)
 {
     size_t i = index_of(key, m->mask);
-    uint32_t s;
-    while ((s = m->slot[i]) != 0) {
-        if (m->keys[s - 1] == key)
-            return s - 1;
+    const ner_slot *s;
+    while ((s = &m->slot[i])->feat != 0) {
+        if (s->key == key)
+            return s->feat - 1;
         i = (i + 1) & m->mask;
     }
     return UINT32_MAX;
@@ -168,9 +168,10 @@ int rasad_ner_model_parse(const void *data, size_t n, rasad_ner_model **out)
         }
         pos += c;
         size_t i = index_of(m->keys[f], m->mask);
-        while (m->slot[i])
+        while (m->slot[i].feat)
             i = (i + 1) & m->mask;
-        m->slot[i] = (uint32_t)(f + 1);
+        m->slot[i].key = m->keys[f];
+        m->slot[i].feat = (uint32_t)(f + 1);
     }
     if (pos != npairs)
         return fail(m, RASAD_PARSE, out);

@@ -132,6 +132,11 @@ void rasad__ner_viterbi(const double *em, const double *start, const double *sto
 
 /* ---- the model (model.c) --------------------------------------------------- */
 
+typedef struct ner_slot {
+    uint64_t key;
+    uint32_t feat;       /* feature + 1, or 0 for an empty slot */
+} ner_slot;
+
 struct rasad_ner_model {
     uint32_t nfeat;      /* features */
     uint32_t npairs;     /* (tag, weight) pairs */
@@ -139,7 +144,8 @@ struct rasad_ner_model {
     uint32_t *off;       /* nfeat + 1: pairs of feature f are [off[f], off[f+1]) */
     uint8_t *ptag;       /* npairs tags */
     int16_t *pw;         /* npairs weights */
-    uint32_t *slot;      /* hash index: feature + 1, or 0 for empty; mask + 1 slots */
+    ner_slot *slot;      /* hash index, mask + 1 slots: the key beside its feature, so
+                            a probe reads one cache line (most probes miss) */
     uint64_t mask;
     ner_clusters cl;     /* word clusters */
     double unit;         /* what one weight step is worth */
