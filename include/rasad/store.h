@@ -206,6 +206,7 @@ typedef struct rasad_stored {
     char *dup_of;          /* id of the article this one duplicates, or NULL */
     double dup_jaccard;    /* how close (1 for an exact copy) */
     int64_t copies;        /* articles stored as duplicates of this one */
+    int64_t story;         /* the story it is in (docs/stories.md), or 0 */
 } rasad_stored;
 
 /* Finds the article whose input id is id (else whose key is id, else the

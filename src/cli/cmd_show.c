@@ -14,7 +14,7 @@ static const char usage[] =
     "  --db PATH   the database (default: $RASAD_DB, else ./rasad.db)\n"
     "  --json      {\"id\", \"title\", \"source\", \"url\", \"published\",\n"
     "              \"published_date\", \"text\", \"dup_of\" (the id of the article this\n"
-    "              one duplicates, or null), \"dup_jaccard\", \"copies\",\n"
+    "              one duplicates, or null), \"dup_jaccard\", \"copies\", \"story\",\n"
     "              \"meta\": {...}, \"removed\": [{\"line\", \"reason\", \"text\"}]}\n"
     "              (\"removed\" only with --removed)\n"
     "  --removed   also list the removed lines\n"
@@ -45,6 +45,10 @@ static void print_json(const rasad_stored *a, int removed)
     if (a->dup_of)
         printf(",\"dup_jaccard\":%.4f", a->dup_jaccard);
     printf(",\"copies\":%lld", (long long)a->copies);
+    if (a->story)
+        printf(",\"story\":%lld", (long long)a->story);
+    else
+        fputs(",\"story\":null", stdout);
     /* meta and removed are JSON written by the library. */
     printf(",\"meta\":%s", a->meta_json ? a->meta_json : "{}");
     if (removed)

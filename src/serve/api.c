@@ -297,6 +297,11 @@ int api_article(srv_req *r)
     jw_str(b, a.dup_of);
     JW(b, ",\"copies\":");
     jw_int(b, a.copies);
+    JW(b, ",\"story\":");
+    if (a.story)
+        jw_int(b, a.story);
+    else
+        JW(b, "null");
     JW(b, ",\"meta\":");
     raw_json(b, a.meta_json, "{}");
     JW(b, ",\"removed\":");

@@ -765,6 +765,11 @@ int page_article(srv_req *r)
     if (a.dup_of) {
         H(b, " · رونوشتِ خبری دیگر");
     }
+    if (a.story) {
+        H(b, " · <a href=\"/story/");
+        jw_int(b, a.story);
+        H(b, "\">رویدادِ این خبر</a>");
+    }
     H(b, "</p><p class=\"body\">");
     marked_body(r, a.rowid, a.text);
     H(b, "</p>");

@@ -96,8 +96,8 @@ int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out)
             "SELECT rowid, ext_id, key, url, source, title, published, published_date,"
             " text, norm, meta, removed, file, line, format,"
             " (SELECT coalesce(c.ext_id, c.key) FROM article c WHERE c.rowid = article.dup_of),"
-            " dup_jaccard, (SELECT count(*) FROM article d WHERE d.dup_of = article.rowid)"
-            " FROM article WHERE rowid = ?1",
+            " dup_jaccard, (SELECT count(*) FROM article d WHERE d.dup_of = article.rowid),"
+            " story FROM article WHERE rowid = ?1",
             -1, &st, NULL) != SQLITE_OK)
         return RASAD_IO;
     sqlite3_bind_int64(st, 1, rowid);
@@ -118,6 +118,7 @@ int rasad_store_get(rasad_store *s, const char *id, rasad_stored *out)
     out->dup_of = rasad__col_dup(st, 15, &nomem);
     out->dup_jaccard = sqlite3_column_double(st, 16);
     out->copies = sqlite3_column_int64(st, 17);
+    out->story = sqlite3_column_int64(st, 18);
     sqlite3_finalize(st);
     if (!nomem && out->removed_json)
         nomem = parse_removed(out) != RASAD_OK;

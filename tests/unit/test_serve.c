@@ -290,6 +290,7 @@ int main(int argc, char **argv)
 
     /* XSS: the payloads are shown as text */
     TH_EQ_INT(get("/article/1", &r), 0);
+    TH_CHECK(strstr(r.body, "href=\"/story/1\"") != NULL);   /* back to its story */
     TH_CHECK(strstr(r.body, "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;") != NULL);
     TH_CHECK(strstr(r.body, "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;") != NULL);
     TH_CHECK(strstr(r.body, "javascript:") == NULL);      /* not even shown as a link */
