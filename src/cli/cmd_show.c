@@ -71,6 +71,8 @@ static void print_text(const rasad_stored *a, int removed)
         printf("duplicate of: %s (Jaccard %.2f)\n", a->dup_of, a->dup_jaccard);
     if (a->copies)
         printf("copies: %lld stored as duplicates of this one\n", (long long)a->copies);
+    if (a->story)
+        printf("story: %lld (rasad story %lld)\n", (long long)a->story, (long long)a->story);
     if (a->meta_json && strcmp(a->meta_json, "{}") != 0)
         printf("meta: %s\n", a->meta_json);
     printf("\n%s\n", a->text ? a->text : "");
