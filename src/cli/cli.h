@@ -87,6 +87,15 @@ int cli_open_store(const char *path, int must_exist, rasad_store **out);
 typedef struct rasad_ner_model rasad_ner_model;
 int cli_ner_model(const char *given, int optional, rasad_ner_model **m);
 
+/* Opens the existing archive db (cli_db_path) with the named-entity model
+ * when one is found (model_path, else the usual places): the store then
+ * links what was ingested without a model before entities, quotes or
+ * events are read. *m (may be NULL; free with rasad_ner_model_free after
+ * closing) must outlive *s. Reports failures; returns CLI_OK or
+ * CLI_SOME_FAILED. */
+int cli_open_store_with_model(const char *db, const char *model_path, rasad_store **s,
+                              rasad_ner_model **m);
+
 /* Parses a non-negative decimal option value; returns -1 when it is not one. */
 long cli_parse_count(const char *s);
 

@@ -102,29 +102,6 @@ static int print_entity(void *ud, const rasad_entity_view *e)
     return 0;
 }
 
-/* Opens the archive with the model when there is one (to link what was
- * ingested without it). */
-static int open_with_model(const char *db, const char *model_path, rasad_store **s,
-                           rasad_ner_model **m)
-{
-    *m = NULL;
-    if (cli_ner_model(model_path, 1, m) != CLI_OK)
-        return CLI_SOME_FAILED;
-    if (cli_open_store(cli_db_path(db), 1, s) != CLI_OK) {
-        rasad_ner_model_free(*m);
-        *m = NULL;
-        return CLI_SOME_FAILED;
-    }
-    if (*m && rasad_store_set_ner(*s, *m) != RASAD_OK) {
-        cli_error("out of memory");
-        rasad_store_close(*s);
-        rasad_ner_model_free(*m);
-        *m = NULL;
-        return CLI_SOME_FAILED;
-    }
-    return CLI_OK;
-}
-
 static int type_of(const char *t)
 {
     for (int k = 1; k < RASAD_NER_NTYPES; k++)
@@ -163,7 +140,7 @@ int cmd_entities(int argc, char **argv)
     }
     rasad_store *s;
     rasad_ner_model *m;
-    if (open_with_model(db, model_path, &s, &m) != CLI_OK)
+    if (cli_open_store_with_model(db, model_path, &s, &m) != CLI_OK)
         return CLI_SOME_FAILED;
     if (c.json)
         putchar('[');
@@ -208,7 +185,7 @@ int cmd_entity(int argc, char **argv)
         return cli_usage_error("entity", "which entity? give a NAME or an ID");
     rasad_store *s;
     rasad_ner_model *m;
-    if (open_with_model(db, NULL, &s, &m) != CLI_OK)
+    if (cli_open_store_with_model(db, NULL, &s, &m) != CLI_OK)
         return CLI_SOME_FAILED;
     int64_t id = 0;
     int rc = RASAD_OK;

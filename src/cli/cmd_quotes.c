@@ -177,16 +177,10 @@ static int run(const char *cmd, const char *usage, int argc, char **argv, int ev
         }
     }
     rasad_store *s;
-    rasad_ner_model *m = NULL;
-    if (cli_ner_model(NULL, 1, &m) != CLI_OK)
+    rasad_ner_model *m;
+    if (cli_open_store_with_model(db, NULL, &s, &m) != CLI_OK)
         return CLI_SOME_FAILED;
-    if (cli_open_store(cli_db_path(db), 1, &s) != CLI_OK) {
-        rasad_ner_model_free(m);
-        return CLI_SOME_FAILED;
-    }
-    int rc = m ? rasad_store_set_ner(s, m) : RASAD_OK;
-    if (rc == RASAD_OK && m)
-        rc = rasad_store_link_entities(s, NULL);    /* what was ingested without a model */
+    int rc = RASAD_OK;
     int64_t id = 0;
     int status = CLI_OK;
     if (rc == RASAD_OK && who && !(id = entity_arg(s, who)))

@@ -1,6 +1,7 @@
 /* dbopt.c - which database a command uses, and opening it. */
 #include <stdlib.h>
 #include <unistd.h>
+#include "rasad/ner.h"
 #include "cli.h"
 
 const char *cli_db_path(const char *given)
@@ -33,4 +34,25 @@ long cli_parse_count(const char *s)
         return -1;
     long v = strtol(s, &end, 10);
     return *end == '\0' && v >= 0 ? v : -1;
+}
+
+int cli_open_store_with_model(const char *db, const char *model_path, rasad_store **s,
+                              rasad_ner_model **m)
+{
+    *m = NULL;
+    if (cli_ner_model(model_path, 1, m) != CLI_OK)
+        return CLI_SOME_FAILED;
+    if (cli_open_store(cli_db_path(db), 1, s) != CLI_OK) {
+        rasad_ner_model_free(*m);
+        *m = NULL;
+        return CLI_SOME_FAILED;
+    }
+    if (*m && rasad_store_set_ner(*s, *m) != RASAD_OK) {
+        cli_error("out of memory");
+        rasad_store_close(*s);
+        rasad_ner_model_free(*m);
+        *m = NULL;
+        return CLI_SOME_FAILED;
+    }
+    return CLI_OK;
 }

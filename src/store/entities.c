@@ -172,7 +172,7 @@ static int fill(rasad_store *s, rasad_entity_view *v, int cooc)
     return rc;
 }
 
-static int prepare_link(rasad_store *s)
+int rasad__entity_prepare(rasad_store *s)
 {
     /* articles stored while the store had no model are linked first */
     if (s->readonly || !s->ner)
@@ -190,7 +190,7 @@ int rasad_store_entities(rasad_store *s, const rasad_entities_opts *o,
         return RASAD_INVAL;
     if (!o)
         o = &none;
-    if ((rc = prepare_link(s)) != RASAD_OK)
+    if ((rc = rasad__entity_prepare(s)) != RASAD_OK)
         return rc;
     /* All entities: down the mentions index. Those of an article or a story:
      * from its mentions (a few), then sorted; walking the index for them
@@ -238,7 +238,7 @@ int rasad_store_entity(rasad_store *s, int64_t id, rasad_entity_view *out)
     if (!s || !out)
         return RASAD_INVAL;
     memset(out, 0, sizeof *out);
-    if ((rc = prepare_link(s)) != RASAD_OK)
+    if ((rc = rasad__entity_prepare(s)) != RASAD_OK)
         return rc;
     if (sqlite3_prepare_v2(s->db, "SELECT type, name, mentions FROM entity WHERE id = ?1", -1,
                            &st, NULL) != SQLITE_OK)
@@ -271,7 +271,7 @@ int rasad_store_entity_find(rasad_store *s, const char *name, int64_t *id)
     if (!s || !name || !id)
         return RASAD_INVAL;
     *id = 0;
-    if ((rc = prepare_link(s)) != RASAD_OK)
+    if ((rc = rasad__entity_prepare(s)) != RASAD_OK)
         return rc;
     if ((rc = rasad_entity_namer_new(&nm)) != RASAD_OK)
         return rc;

@@ -30,6 +30,8 @@ int rasad_store_quotes(rasad_store *s, const rasad_quotes_opts *o,
         return RASAD_INVAL;
     if (!o)
         o = &none;
+    if ((rc = rasad__entity_prepare(s)) != RASAD_OK)
+        return rc;
     if (sqlite3_prepare_v2(s->db,
             QUOTE_COLS "FROM quote q "
             "WHERE (?1 = 0 OR q.speaker = ?1) AND (?2 = 0 OR q.article = ?2) "
@@ -83,6 +85,8 @@ int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
         return RASAD_INVAL;
     if (!o)
         o = &none;
+    if ((rc = rasad__entity_prepare(s)) != RASAD_OK)
+        return rc;
     if (sqlite3_prepare_v2(s->db,
             EVENT_COLS "FROM event e "
             "WHERE (?1 = 0 OR e.type = ?1) "

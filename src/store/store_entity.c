@@ -561,8 +561,9 @@ int rasad__entity_assign(rasad_store *s, int64_t rowid, const char *title, const
     int rc;
     if (!s->ner)
         return RASAD_OK;           /* linked later, by a session with a model */
-    if ((rc = catch_up(s, rowid)) != RASAD_OK)
-        return rc;
+    if ((rc = load_upto(s)) != RASAD_OK ||
+        (s->entity_upto + 1 < rowid && (rc = catch_up(s, rowid)) != RASAD_OK))
+        return rc;                 /* articles before this one not linked yet */
     if (!dup_of && (rc = link_article(s, rowid, title, body, n, date)) != RASAD_OK)
         return rc;
     return set_upto(s, rowid);

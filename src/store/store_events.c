@@ -14,17 +14,6 @@ static int exec_fail(rasad_store *s, int rc)
     return rasad__store_status(rc);
 }
 
-/* Days since 1970-01-01 of "YYYY-MM-DD", or RASAD_EVENTS_UNDATED. */
-static int32_t day_of(const char *d)
-{
-    rasad_date g = { 0, 0, 0, RASAD_CAL_GREGORIAN };
-    int32_t days;
-    if (!d || sscanf(d, "%4d-%2d-%2d", &g.year, &g.month, &g.day) != 3 ||
-        rasad_date_to_days(&g, &days) != RASAD_OK)
-        return RASAD_EVENTS_UNDATED;
-    return days;
-}
-
 /* "YYYY-MM-DD" of day into out[16], or "" when undated. */
 static void iso_of(int32_t day, char out[16])
 {
@@ -57,7 +46,7 @@ int rasad__events_store(rasad_store *s, int64_t rowid, const char *body, size_t 
     int rc;
     if (!body || !n)
         return RASAD_OK;
-    rc = rasad_events_extract(body, n, spans, k, day_of(date), &r);
+    rc = rasad_events_extract(body, n, spans, k, rasad__day_of(date), &r);
     if (rc == RASAD_TOOBIG || rc == RASAD_RANGE)
         return RASAD_OK;            /* nothing to find in what cannot be read */
     if (rc != RASAD_OK)
@@ -80,7 +69,7 @@ int rasad__events_store(rasad_store *s, int64_t rowid, const char *body, size_t 
             sqlite3_bind_text(q, 7, verb, -1, SQLITE_STATIC);
         else
             sqlite3_bind_null(q, 7);
-        iso_of(day_of(date), iso);
+        iso_of(rasad__day_of(date), iso);
         if (iso[0])
             sqlite3_bind_text(q, 8, iso, -1, SQLITE_TRANSIENT);
         else

@@ -77,6 +77,10 @@ int rasad__store_migrate(rasad_store *s);
  * t[*start..*start+*len); returns 0 when there is none. */
 int rasad__story_lead(const char *t, size_t n, size_t *start, size_t *len);
 
+/* Days since 1970-01-01 of "YYYY-MM-DD" (store_story.c), or INT32_MIN
+ * (RASAD_STORY_UNDATED, RASAD_EVENTS_UNDATED) for anything else. */
+int32_t rasad__day_of(const char *d);
+
 /* strings.c: a copy of p[0..n) (NULL for NULL p), and of column i of a
  * row (NULL for SQL NULL); both set *nomem when out of memory. The caller
  * frees with rasad_free. */
@@ -108,6 +112,10 @@ int rasad__dedup_check(rasad_store *s, int64_t rowid, const char *body, size_t n
  * a duplicate only moves entity_state on. Returns 0 or a status. */
 int rasad__entity_assign(rasad_store *s, int64_t rowid, const char *title, const char *body,
                          size_t n, const char *date, int64_t dup_of);
+
+/* Before entities, quotes or events are read (entities.c): a store with a
+ * model links the articles stored without one. Returns 0 or a status. */
+int rasad__entity_prepare(rasad_store *s);
 
 /* Quotes and events (store_events.c) of article rowid, from its clean body
  * and its k linked entity spans (ids[i] the entity of spans[i]). Returns 0

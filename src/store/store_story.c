@@ -55,8 +55,7 @@ int rasad__story_lead(const char *t, size_t n, size_t *start, size_t *len)
     return k > 0;
 }
 
-/* Days since 1970-01-01 of "YYYY-MM-DD", or RASAD_STORY_UNDATED. */
-static int32_t day_of(const char *d)
+int32_t rasad__day_of(const char *d)
 {
     int y, m, dd;
     if (!d || sscanf(d, "%4d-%2d-%2d", &y, &m, &dd) != 3 || m < 1 || m > 12 || dd < 1 || dd > 31)
@@ -227,7 +226,7 @@ static int assign(rasad_store *s, int64_t rowid, const char *title, const char *
     const char *ptr[NAMES_MAX];
     size_t nnames = 0;
     rasad_story_doc doc = { (uint64_t)rowid, title, title ? strlen(title) : 0,
-                            body, n, day_of(date), ptr, 0 };
+                            body, n, rasad__day_of(date), ptr, 0 };
     rasad_story_result res;
     int64_t story = 0;
     int rc;
