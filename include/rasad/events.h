@@ -134,8 +134,14 @@ enum rasad_event_side {
 };
 
 typedef struct rasad_event_part {
-    int entity;          /* index into the caller's entities[] */
+    int entity;          /* index into the caller's entities[], or RASAD_EVENTS_NONE
+                            when the participant is only described by a relation
+                            to a person: «نماینده پوتین» (Putin's envoy) */
     int side;            /* enum rasad_event_side */
+    int of;              /* described: the person it is relative to (پوتین),
+                            an index into entities[]; else RASAD_EVENTS_NONE */
+    size_t desc_start, desc_end; /* described: the relation as written (نماینده,
+                                    فرستاده ویژه), before the person; else empty */
 } rasad_event_part;
 
 typedef struct rasad_event {

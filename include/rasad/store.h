@@ -431,12 +431,15 @@ typedef struct rasad_quotes_opts {
 RASAD_API int rasad_store_quotes(rasad_store *s, const rasad_quotes_opts *o,
                                  int (*fn)(void *ud, const rasad_quote_view *q), void *ud);
 
-/* One participant of an event. */
+/* One participant of an event: an entity, or a person described by a
+ * relation to one (entity 0, name «نماینده پوتین», of = Putin). */
 typedef struct rasad_event_party {
-    int64_t entity;
-    const char *name;      /* its most written form */
-    int type;              /* enum rasad_ner_type */
+    int64_t entity;        /* 0 when described */
+    const char *name;      /* the entity's most written form, or the description */
+    int type;              /* enum rasad_ner_type (PER when described) */
     int side;              /* enum rasad_event_side */
+    int64_t of;            /* described: the person it is relative to; else 0 */
+    const char *of_name;   /* that person's most written form, or NULL */
 } rasad_event_party;
 
 /* One event; strings owned by the store, valid during the callback. */

@@ -94,9 +94,20 @@ int cli_print_event(void *ud, const rasad_event_view *e)
         cli_json_str(e->trigger);
         fputs(",\"participants\":[", stdout);
         for (size_t i = 0; i < e->nparts; i++) {
-            printf("%s{\"id\":%lld,\"name\":", i ? "," : "", (long long)e->parts[i].entity);
-            cli_json_str(e->parts[i].name);
-            printf(",\"side\":\"%s\"}", side_name(e->parts[i].side));
+            const rasad_event_party *p = &e->parts[i];
+            if (p->entity)
+                printf("%s{\"id\":%lld,\"name\":", i ? "," : "", (long long)p->entity);
+            else
+                printf("%s{\"id\":null,\"name\":", i ? "," : "");
+            cli_json_str(p->name);
+            printf(",\"side\":\"%s\",\"of\":", side_name(p->side));
+            if (p->of) {
+                printf("{\"id\":%lld,\"name\":", (long long)p->of);
+                cli_json_str(p->of_name);
+                fputs("}}", stdout);
+            } else {
+                fputs("null}", stdout);
+            }
         }
         fputs("],\"place\":", stdout);
         if (e->place) {

@@ -257,14 +257,27 @@ void jw_event(rasad_buf *b, const rasad_event_view *e)
     for (size_t i = 0; i < e->nparts; i++) {
         if (i)
             rasad__buf_addc(b, ',');
+        const rasad_event_party *p = &e->parts[i];
         JW(b, "{\"id\":");
-        jw_int(b, e->parts[i].entity);
-        JW(b, ",\"name\":");
-        jw_str(b, e->parts[i].name);
-        if (e->parts[i].side == RASAD_SIDE_SUBJECT)
-            JW(b, ",\"side\":\"subject\"}");
+        if (p->entity)
+            jw_int(b, p->entity);
         else
-            JW(b, ",\"side\":\"with\"}");
+            JW(b, "null");
+        JW(b, ",\"name\":");
+        jw_str(b, p->name);
+        if (p->side == RASAD_SIDE_SUBJECT)
+            JW(b, ",\"side\":\"subject\",\"of\":");
+        else
+            JW(b, ",\"side\":\"with\",\"of\":");
+        if (p->of) {
+            JW(b, "{\"id\":");
+            jw_int(b, p->of);
+            JW(b, ",\"name\":");
+            jw_str(b, p->of_name);
+            JW(b, "}}");
+        } else {
+            JW(b, "null}");
+        }
     }
     JW(b, "],\"place\":");
     if (e->place) {

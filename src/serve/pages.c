@@ -231,7 +231,8 @@ static int event_item(void *ud, const rasad_event_view *e)
             H(b, " با ");
         else if (i)
             H(b, "، ");
-        entity_link(b, e->parts[i].entity, e->parts[i].name);
+        const rasad_event_party *p = &e->parts[i];   /* described: to whom it relates */
+        entity_link(b, p->entity ? p->entity : p->of, p->name);
     }
     if (e->place) {
         H(b, " در ");

@@ -61,7 +61,8 @@ static const char *const stmt_sql[ST_COUNT] = {
                  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)",
     [ST_EVENT] = "INSERT INTO event(article, type, flags, trigger, sentence, place, occasion,"
                  " ordinal, day) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)",
-    [ST_EVENT_PART] = "INSERT INTO event_part(event, entity, side) VALUES(?1,?2,?3)",
+    [ST_EVENT_PART] = "INSERT INTO event_part(event, entity, side, described, of_entity)"
+                      " VALUES(?1,?2,?3,?4,?5)",
 };
 
 int rasad__store_status(int rc)

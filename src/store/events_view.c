@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "rasad/alloc.h"
+#include "rasad/ner.h"
 #include "store_internal.h"
 
 static int fail(rasad_store *s)
@@ -90,7 +91,8 @@ int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
     if (sqlite3_prepare_v2(s->db,
             EVENT_COLS "FROM event e "
             "WHERE (?1 = 0 OR e.type = ?1) "
-            "  AND (?2 = 0 OR e.place = ?2 OR e.id IN (SELECT event FROM event_part WHERE entity = ?2)) "
+            "  AND (?2 = 0 OR e.place = ?2 OR e.id IN (SELECT event FROM event_part WHERE entity = ?2)"
+            "       OR e.id IN (SELECT event FROM event_part WHERE of_entity = ?2)) "
             "  AND (?3 = 0 OR e.article = ?3) "
             "  AND (?4 = 0 OR e.article IN (SELECT rowid FROM article WHERE story = ?4)) "
             "ORDER BY e.day IS NULL, e.day DESC, e.id LIMIT ?5 OFFSET ?6", -1, &st, NULL) != SQLITE_OK)
@@ -105,8 +107,12 @@ int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
             return fail(s);
     }
     if (sqlite3_prepare_v2(s->db,
-            "SELECT DISTINCT p.entity, " NAME_OF("p.entity") ", x.type, p.side FROM event_part p "
-            "JOIN entity x ON x.id = p.entity WHERE p.event = ?1 ORDER BY p.rowid", -1, &ps, NULL)
+            "SELECT DISTINCT p.entity, coalesce(" NAME_OF("p.entity") ", p.described),"
+            " x.type, p.side, y.id, " NAME_OF("y.id") " "
+            "FROM event_part p LEFT JOIN entity x ON x.id = p.entity "
+            "LEFT JOIN entity y ON y.id = p.of_entity AND p.entity IS NULL "
+            "WHERE p.event = ?1 AND (x.id IS NOT NULL OR (y.id IS NOT NULL AND p.described IS NOT NULL)) "
+            "ORDER BY p.rowid", -1, &ps, NULL)
         != SQLITE_OK) {
         sqlite3_finalize(st);
         return fail(s);
@@ -120,7 +126,7 @@ int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
     while (status == RASAD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         rasad_event_view e;
         rasad_event_party parts[32];
-        char names[32][256];
+        char names[32][256], ofs[32][256];
         e.id = sqlite3_column_int64(st, 0);
         e.article = sqlite3_column_int64(st, 1);
         e.type = sqlite3_column_int(st, 2);
@@ -139,8 +145,13 @@ int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
             snprintf(names[e.nparts], sizeof names[0], "%s", nm ? nm : "");
             p->entity = sqlite3_column_int64(ps, 0);
             p->name = names[e.nparts];
-            p->type = sqlite3_column_int(ps, 2);
+            p->type = sqlite3_column_type(ps, 2) == SQLITE_NULL ? RASAD_NER_PER   /* described */
+                                                                : sqlite3_column_int(ps, 2);
             p->side = sqlite3_column_int(ps, 3);
+            p->of = sqlite3_column_int64(ps, 4);
+            const char *on = (const char *)sqlite3_column_text(ps, 5);
+            snprintf(ofs[e.nparts], sizeof ofs[0], "%s", on ? on : "");
+            p->of_name = p->of ? ofs[e.nparts] : NULL;
             e.nparts++;
         }
         sqlite3_reset(ps);

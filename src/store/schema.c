@@ -104,6 +104,18 @@ static const char *const migrations[] = {
     /* 8: each story's summary, made when an ingest ends (stories.c) and
      * cleared when the story grows; NULL means "make it when asked" */
     "ALTER TABLE story ADD COLUMN summary TEXT;",
+    /* 9: a participant may be described, not named: «نماینده پوتین» is
+     * Putin's envoy (entity NULL, described = the words, of_entity = Putin).
+     * The table is rebuilt because its entity was NOT NULL; rows are kept. */
+    "CREATE TABLE event_part_v9(event INTEGER NOT NULL, entity INTEGER,"
+    "  side INTEGER NOT NULL, described TEXT, of_entity INTEGER);"
+    "INSERT INTO event_part_v9(rowid, event, entity, side)"
+    "  SELECT rowid, event, entity, side FROM event_part;"
+    "DROP TABLE event_part;"
+    "ALTER TABLE event_part_v9 RENAME TO event_part;"
+    "CREATE INDEX event_part_event ON event_part(event);"
+    "CREATE INDEX event_part_entity ON event_part(entity);"
+    "CREATE INDEX event_part_of ON event_part(of_entity);",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

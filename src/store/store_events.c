@@ -112,12 +112,31 @@ int rasad__events_store(rasad_store *s, int64_t rowid, const char *body, size_t 
         }
         int64_t ev = sqlite3_last_insert_rowid(s->db);
         for (size_t j = x->part; j < x->part + x->nparts && j < r.nparts && rc == RASAD_OK; j++) {
-            int64_t who = entity_at(ids, k, r.parts[j].entity);
-            if (!who)
+            const rasad_event_part *pt = &r.parts[j];
+            int64_t who = entity_at(ids, k, pt->entity), of = entity_at(ids, k, pt->of);
+            if (!who && !(of && pt->desc_start < pt->desc_end && pt->desc_end <= n &&
+                          spans[pt->of].start < spans[pt->of].end && spans[pt->of].end <= n))
                 continue;
             sqlite3_bind_int64(p, 1, ev);
-            sqlite3_bind_int64(p, 2, who);
-            sqlite3_bind_int(p, 3, r.parts[j].side);
+            if (who)
+                sqlite3_bind_int64(p, 2, who);
+            else
+                sqlite3_bind_null(p, 2);
+            sqlite3_bind_int(p, 3, pt->side);
+            if (who) {
+                sqlite3_bind_null(p, 4);
+                sqlite3_bind_null(p, 5);
+            } else {                              /* «نماینده پوتین»: described */
+                const rasad_events_span *o = &spans[pt->of];
+                char *desc = sqlite3_mprintf("%.*s %.*s", (int)(pt->desc_end - pt->desc_start),
+                                             body + pt->desc_start, (int)(o->end - o->start),
+                                             body + o->start);
+                if (desc)
+                    sqlite3_bind_text(p, 4, desc, -1, sqlite3_free);
+                else
+                    sqlite3_bind_null(p, 4);
+                sqlite3_bind_int64(p, 5, of);
+            }
             sr = sqlite3_step(p);
             sqlite3_reset(p);
             if (sr != SQLITE_DONE)

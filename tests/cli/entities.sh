@@ -101,10 +101,15 @@ checks = [meeting(1, ["دهقان", "شایگو"], place="مسکو"), meeting(2,
           meeting(3, ["دهقان", "شایگو"], 6), meeting(4, ["ایران", "روسیه", "سوریه", "ترکیه"], place="مسکو"),
           meeting(4, ["آشتیانی", "شایگو", "آکار"])]
 out.append("meetings" if all(checks) else "meetings: %s" % checks)
+# Putin's envoy in Tehran (fifth): a described participant, not Putin himself
+envoy = [e for e in ev if e["article"] == 5 and e["place"] and e["place"]["name"] == "تهران"
+         and any(p["id"] is None and p["name"].startswith("نماینده") and p["of"]
+                 and "پوتین" in p["of"]["name"] for p in e["participants"])]
+out.append("envoy" if envoy else "envoy: %s" % [e for e in ev if e["article"] == 5])
 print("|".join(out))
 PY
 )
-expect_eq "seeds (issue 5)" "$got" "shoigu 1-4|quotes|meetings"
+expect_eq "seeds (issue 5)" "$got" "shoigu 1-4|quotes|meetings|envoy"
 
 # linked later = linked at ingest
 "$rasad" ingest --no-entities --db "$tmp/b.db" "$ex" > /dev/null 2>&1

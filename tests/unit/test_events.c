@@ -429,9 +429,62 @@ static void test_oom(void)
     TH_EQ_INT(other, 0);
 }
 
+/* A participant named only by a relation to a person: «نماینده پوتین» is
+ * Putin's envoy, not Putin; «X، مشاور Y» is X's role, no one new. */
+static void test_described(void)
+{
+    static const char *const t1 =
+        "فرستاده ویژه آقای پوتین هفته گذشته به تهران سفر کرد.\n"
+        "مریم رضایی با نماینده ولادیمیر پوتین در تهران دیدار کرد.\n"
+        "کاوه نادری، مشاور سارا امینی، با علی کریمی دیدار کرد.";
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    add(&e, t1, "پوتین", 1, RASAD_NER_PER);          /* 0 */
+    add(&e, t1, "تهران", 1, RASAD_NER_LOC);          /* 1 */
+    add(&e, t1, "مریم رضایی", 1, RASAD_NER_PER);     /* 2 */
+    add(&e, t1, "ولادیمیر پوتین", 1, RASAD_NER_PER); /* 3 */
+    add(&e, t1, "تهران", 2, RASAD_NER_LOC);          /* 4 */
+    add(&e, t1, "کاوه نادری", 1, RASAD_NER_PER);     /* 5 */
+    add(&e, t1, "سارا امینی", 1, RASAD_NER_PER);     /* 6 */
+    add(&e, t1, "علی کریمی", 1, RASAD_NER_PER);      /* 7 */
+    TH_EQ_INT(rasad_events_extract(t1, strlen(t1), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 3);
+    if (r.nevents == 3) {
+        const rasad_event *ev = r.events;
+        const rasad_event_part *p = &r.parts[ev[0].part];
+        TH_EQ_INT(ev[0].type, RASAD_EVENT_VISIT);
+        TH_EQ_INT(ev[0].place, 1);
+        TH_EQ_INT(ev[0].nparts, 1);
+        TH_EQ_INT(p->entity, RASAD_EVENTS_NONE);      /* not Putin himself */
+        TH_EQ_INT(p->of, 0);
+        SPAN_IS(t1, p->desc_start, p->desc_end, "فرستاده ویژه");
+        TH_EQ_INT(ev[1].type, RASAD_EVENT_MEETING);
+        TH_EQ_INT(ev[1].nparts, 2);
+        TH_EQ_INT(ev[1].place, 4);
+        if (ev[1].nparts == 2) {
+            p = &r.parts[ev[1].part];
+            TH_EQ_INT(p[0].entity, 2);
+            TH_EQ_INT(p[0].of, RASAD_EVENTS_NONE);
+            TH_EQ_INT(p[0].desc_start, p[0].desc_end);
+            TH_EQ_INT(p[1].entity, RASAD_EVENTS_NONE);
+            TH_EQ_INT(p[1].of, 3);
+            TH_EQ_INT(p[1].side, RASAD_SIDE_WITH);
+            SPAN_IS(t1, p[1].desc_start, p[1].desc_end, "نماینده");
+        }
+        TH_EQ_INT(ev[2].nparts, 2);                  /* کاوه نادری | علی کریمی */
+        if (ev[2].nparts == 2) {
+            p = &r.parts[ev[2].part];
+            TH_EQ_INT(p[0].entity, 5);
+            TH_EQ_INT(p[1].entity, 7);
+        }
+    }
+    rasad_events_result_release(&r);
+}
+
 int main(void)
 {
     test_meeting();
+    test_described();
     test_quote_shapes();
     test_other_events();
     test_dates();

@@ -42,7 +42,7 @@ static size_t parties(const ev_doc *d, size_t lo, size_t hi, int side, ev_party 
         int ty = d->ent[e].type;
         if ((ty == RASAD_NER_PER || ty == RASAD_NER_ORG || ty == RASAD_NER_LOC) &&
             !rasad__ev_after_prep(d, (size_t)e, lo))
-            out[n++] = (ev_party){ e, side };
+            out[n++] = ev_named(e, side);
     }
     return n;
 }

@@ -175,6 +175,10 @@ int rasad__ev_in(const ev_doc *d, size_t t, const ev_word *list, size_t n);
  * between them skipped), or is a person right after a relational office
  * (نماینده پوتین), at or after token lo. */
 int rasad__ev_after_prep(const ev_doc *d, size_t e, size_t lo);
+/* The first token of the relational office (نماینده، فرستاده ویژه ...)
+ * written right before person e (titles between them skipped), at or
+ * after token lo; SIZE_MAX when e is no person or has none. */
+size_t rasad__ev_relation(const ev_doc *d, size_t e, size_t lo);
 /* The end (token) of the role phrase that starts at token t (an office
  * word), at most hi. */
 size_t rasad__ev_role_end(const ev_doc *d, size_t t, size_t hi);

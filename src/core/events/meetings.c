@@ -50,7 +50,7 @@ static int sports(const ev_doc *d, const ev_sent *se)
 static int has_person(const ev_doc *d, const ev_party *p, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (d->ent[p[i].ent].type != RASAD_NER_LOC)
+        if (p[i].ent < 0 || d->ent[p[i].ent].type != RASAD_NER_LOC)
             return 1;
     return 0;
 }

@@ -46,14 +46,26 @@ static size_t titles_before(const ev_doc *d, size_t t, size_t lo)
     return t;
 }
 
+size_t rasad__ev_relation(const ev_doc *d, size_t e, size_t lo)
+{
+    size_t t = titles_before(d, d->ent[e].t0, lo), m;
+    if (d->ent[e].type != RASAD_NER_PER || t <= lo || d->tok[t].gap & (EV_G_HARD | EV_G_COMMA))
+        return SIZE_MAX;
+    for (size_t k = 2; k >= 1; k--)            /* «فرستاده ویژه پوتین», «نماینده پوتین» */
+        if (k <= t - lo && !(k == 2 && d->tok[t - 1].gap & (EV_G_HARD | EV_G_COMMA)) &&
+            rasad__ev_longest(d, t - k, t, rasad__ev_relational, sizeof *rasad__ev_relational,
+                              rasad__ev_nrelational, &m) >= 0 && m == k)
+            return t - k;
+    return SIZE_MAX;
+}
+
 int rasad__ev_after_prep(const ev_doc *d, size_t e, size_t lo)
 {
     size_t t = titles_before(d, d->ent[e].t0, lo);
     if (t <= lo || d->tok[t].gap & (EV_G_HARD | EV_G_COMMA))
         return 0;
     return rasad__ev_in(d, t - 1, rasad__ev_preps, rasad__ev_npreps) ||
-           (d->ent[e].type == RASAD_NER_PER &&
-            rasad__ev_in(d, t - 1, rasad__ev_relational, rasad__ev_nrelational));
+           rasad__ev_relation(d, e, lo) != SIZE_MAX;
 }
 
 size_t rasad__ev_role_end(const ev_doc *d, size_t t, size_t hi)

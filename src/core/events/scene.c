@@ -67,19 +67,34 @@ size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, e
                 !(u > lo && rasad__ev_in(d, u - 1, rasad__ev_preps, rasad__ev_npreps))) {
                 int fb, r = rasad__ev_resolve(d, u, lo, &fb);
                 if (r >= 0)
-                    out[n++] = (ev_party){ r, side };
+                    out[n++] = ev_named(r, side);
             }
             continue;
         }
-        if (d->ent[e].t0 != u || rasad__ev_after_prep(d, (size_t)e, lo))
+        if (d->ent[e].t0 != u)
+            continue;
+        size_t rel = rasad__ev_relation(d, (size_t)e, lo), rm;
+        if (rel != SIZE_MAX) {                 /* «نماینده پوتین»: Putin's envoy */
+            int e0 = rel > lo ? d->tok[rel - 1].ent : -1;
+            int apposed = e0 >= 0 && d->ent[e0].type == RASAD_NER_PER && d->ent[e0].t1 == rel;
+            int after_prep = rel > lo && !(d->tok[rel].gap & (EV_G_HARD | EV_G_COMMA)) &&
+                             rasad__ev_in(d, rel - 1, rasad__ev_preps, rasad__ev_npreps);
+            if (!apposed && !after_prep && n < max &&
+                rasad__ev_longest(d, rel, d->ent[e].t0, rasad__ev_relational,
+                                  sizeof *rasad__ev_relational, rasad__ev_nrelational, &rm) >= 0)
+                out[n++] = (ev_party){ -1, side, e, rel, rel + rm };
+            any_role = 0;                      /* «X، سخنگوی پوتین»: X's role, no one new */
+            continue;
+        }
+        if (rasad__ev_after_prep(d, (size_t)e, lo))
             continue;
         int ty = d->ent[e].type;
         if (ty == RASAD_NER_PER || (ty == RASAD_NER_ORG && !any_role)) {
             if (n < max)
-                out[n++] = (ev_party){ e, side };
+                out[n++] = ev_named(e, side);
             any_role = 0;
         } else if (ty == RASAD_NER_LOC && nloc < RASAD_EVENTS_MAX_PARTS) {
-            locs[nloc++] = (ev_party){ e, side };
+            locs[nloc++] = ev_named(e, side);
         }
     }
     for (size_t i = 0; n == 0 && i < nloc && i < max; i++)
@@ -187,8 +202,11 @@ void ev_emit(ev_doc *d, size_t s, int type, unsigned flags, size_t trig0, size_t
             o->place != (place >= 0 ? d->ent[place].idx : RASAD_EVENTS_NONE))
             continue;
         size_t same = 0;
-        for (size_t k = 0; k < np; k++)
-            same += r->parts[o->part + k].entity == d->ent[p[k].ent].idx;
+        for (size_t k = 0; k < np; k++) {
+            const rasad_event_part *q = &r->parts[o->part + k];
+            same += p[k].ent >= 0 ? q->entity == d->ent[p[k].ent].idx
+                                  : q->entity == RASAD_EVENTS_NONE && q->of == d->ent[p[k].of].idx;
+        }
         if (same == np)
             return;
     }
@@ -198,8 +216,17 @@ void ev_emit(ev_doc *d, size_t s, int type, unsigned flags, size_t trig0, size_t
                                               sizeof *ep);
         if (!ep)
             return;
-        ep->entity = d->ent[p[k].ent].idx;
         ep->side = p[k].side;
+        if (p[k].ent >= 0) {
+            ep->entity = d->ent[p[k].ent].idx;
+            ep->of = RASAD_EVENTS_NONE;
+            ep->desc_start = ep->desc_end = 0;
+        } else {
+            ep->entity = RASAD_EVENTS_NONE;
+            ep->of = d->ent[p[k].of].idx;
+            ep->desc_start = d->tok[p[k].d0].start;
+            ep->desc_end = d->tok[p[k].d1 - 1].end;   /* the relation words */
+        }
     }
     rasad_event *ev = rasad__ev_push(d, (void **)&r->events, &r->nevents, &d->cev, sizeof *ev);
     if (!ev)

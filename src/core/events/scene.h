@@ -4,18 +4,29 @@
 
 #include "events_internal.h"
 
-/* A participant: a doc entity and its side (enum rasad_event_side). */
+/* A participant: a doc entity and its side (enum rasad_event_side); or,
+ * with ent -1, one described by a relation to a person (نماینده پوتین:
+ * tokens [d0, d1), of the doc entity پوتین). */
 typedef struct ev_party {
     int ent;
     int side;
+    int of;
+    size_t d0, d1;
 } ev_party;
+
+/* A named participant: doc entity e on side. */
+static inline ev_party ev_named(int e, int side)
+{
+    return (ev_party){ e, side, -1, 0, 0 };
+}
 
 /* The participants of one side, tokens [lo, hi): persons and organisations
  * not in a «در ...» phrase, not after a preposition, not in a role after a
- * name (وزیر دفاع ایران); places only when there is neither (وزرای دفاع
- * ایران و روسیه: the countries stand for their ministers). A pronoun not
- * after a preposition counts when subject_pronoun is set. Writes at most max into out;
- * returns how many. */
+ * name (وزیر دفاع ایران); a person's envoy, adviser, counterpart ...
+ * (نماینده پوتین) as a described participant; places only when there is
+ * none of these (وزرای دفاع ایران و روسیه: the countries stand for their
+ * ministers). A pronoun not after a preposition counts when
+ * subject_pronoun is set. Writes at most max into out; returns how many. */
 size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, ev_party *out,
                size_t max);
 
