@@ -63,6 +63,8 @@ enum rasad_quote_flag {
     RASAD_QUOTE_AFTER     = 1u << 4, /* the verb comes after the words («…»، X افزود.) */
     RASAD_QUOTE_ACCORDING = 1u << 5, /* «به گفته X، …» */
     RASAD_QUOTE_OPEN      = 1u << 6, /* a « without its »: the words run to the end of the sentence */
+    RASAD_QUOTE_ROLE      = 1u << 7, /* the speaker is named by an office (سخنگوی کاخ سفید) written
+                                        beside that person's name earlier in the text */
 };
 
 typedef struct rasad_quote {

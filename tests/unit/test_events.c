@@ -481,10 +481,63 @@ static void test_described(void)
     rasad_events_result_release(&r);
 }
 
+/* A speaker named only by an office that was written beside a name earlier
+ * (RASAD_QUOTE_ROLE): the same words, or the only role they begin; not
+ * when two people hold such a role, and never for a plural office. */
+static void test_role_speaker(void)
+{
+    static const char *const t =
+        "نادر احمدی سخنگوی وزارت بهداشت و مینا کاظمی وزیر آموزش ایران و رضا صادقی وزیر آموزش "
+        "ترکیه در تهران بودند.\n"
+        "سخنگوی وزارت بهداشت گفت: واکسن به اندازه کافی هست.\n"
+        "سخنگوی وزارت گفت: نوبت دوم از شنبه است.\n"
+        "وزیر آموزش گفت: مدارس باز می‌مانند.\n"
+        "نمایندگان وزارت بهداشت گفتند: بودجه کم است.\n"
+        "محمد نوری، نماینده مردم شیراز، و سارا رحیمی فرستاده ویژه وزارت بهداشت آمدند.\n"
+        "فرستاده ویژه آقای حسن کریمی گفت: نماز جمعه برگزار می‌شود.\n"
+        "حامیان نماینده مردم شیراز گفتند: او نامزد می‌شود.\n"
+        "نماینده مردم شیراز گفت: نامزد نمی‌شوم.";
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    add(&e, t, "نادر احمدی", 1, RASAD_NER_PER);      /* 0 */
+    add(&e, t, "مینا کاظمی", 1, RASAD_NER_PER);      /* 1 */
+    add(&e, t, "ایران", 1, RASAD_NER_LOC);           /* 2 */
+    add(&e, t, "رضا صادقی", 1, RASAD_NER_PER);       /* 3 */
+    add(&e, t, "ترکیه", 1, RASAD_NER_LOC);           /* 4 */
+    add(&e, t, "تهران", 1, RASAD_NER_LOC);           /* 5 */
+    add(&e, t, "محمد نوری", 1, RASAD_NER_PER);       /* 6 */
+    add(&e, t, "شیراز", 1, RASAD_NER_LOC);           /* 7 */
+    add(&e, t, "سارا رحیمی", 1, RASAD_NER_PER);      /* 8 */
+    add(&e, t, "حسن کریمی", 1, RASAD_NER_PER);       /* 9 */
+    add(&e, t, "شیراز", 2, RASAD_NER_LOC);           /* 10 */
+    add(&e, t, "شیراز", 3, RASAD_NER_LOC);           /* 11 */
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 7);
+    if (r.nquotes == 7) {
+        const rasad_quote *q = r.quotes;
+        TH_EQ_INT(q[0].speaker, 0);                  /* the same words */
+        TH_CHECK(q[0].flags & RASAD_QUOTE_ROLE);
+        SPAN_IS(t, q[0].who_start, q[0].who_end, "سخنگوی وزارت بهداشت");
+        TH_EQ_INT(q[1].speaker, 0);                  /* the only role they begin */
+        TH_CHECK(q[1].flags & RASAD_QUOTE_ROLE);
+        TH_EQ_INT(q[2].speaker, RASAD_EVENTS_NONE);  /* two ministers of education */
+        TH_CHECK(q[2].flags & RASAD_QUOTE_UNNAMED);
+        TH_CHECK(!(q[2].flags & RASAD_QUOTE_ROLE));
+        TH_EQ_INT(q[3].speaker, RASAD_EVENTS_NONE);  /* a plural office */
+        TH_CHECK(q[3].flags & RASAD_QUOTE_UNNAMED);
+        TH_EQ_INT(q[4].speaker, RASAD_EVENTS_NONE);  /* Karimi's envoy, not Rahimi */
+        TH_EQ_INT(q[5].speaker, RASAD_EVENTS_NONE);  /* the MP's supporters */
+        TH_EQ_INT(q[6].speaker, 6);                  /* the MP himself */
+        TH_CHECK(q[6].flags & RASAD_QUOTE_ROLE);
+    }
+    rasad_events_result_release(&r);
+}
+
 int main(void)
 {
     test_meeting();
     test_described();
+    test_role_speaker();
     test_quote_shapes();
     test_other_events();
     test_dates();

@@ -138,6 +138,7 @@ EV_LIST(preps);         /* prepositions: an entity right after one is not a subj
 EV_LIST(titles);        /* title words before a name: سردار، دکتر ... */
 EV_LIST(roles);         /* office words: وزیر، رئیس، سخنگوی ... */
 EV_LIST(role_stops);    /* words that end a role phrase */
+EV_LIST(vague_offices); /* وزرای، مقامات، منابع ...: offices that name no one person */
 EV_LIST(meet_nouns);    /* دیدار، ملاقات، گفت‌وگو ... */
 EV_LIST(light);         /* light verbs after a meeting noun: کرد، داشت، نمود ... */
 EV_LIST(not_meetings);  /* words after «با» that make it an interview (خبرنگار) */
@@ -182,6 +183,11 @@ size_t rasad__ev_relation(const ev_doc *d, size_t e, size_t lo);
 /* The end (token) of the role phrase that starts at token t (an office
  * word), at most hi. */
 size_t rasad__ev_role_end(const ev_doc *d, size_t t, size_t hi);
+/* The person named before token `before` beside whom the role phrase of
+ * tokens [r0, r1) (two words or more) was written (سخنگوی کاخ سفید ... later «سخنگوی کاخ سفید
+ * گفت»): the latest with the same words, else the only one whose role
+ * starts with them (وزیر دفاع: وزیر دفاع روسیه); -1 when none or two. */
+int rasad__ev_role_person(const ev_doc *d, size_t r0, size_t r1, size_t before);
 /* The titles and role around entity e inside [lo, hi) as a byte span. */
 void rasad__ev_desc(const ev_doc *d, size_t e, size_t lo, size_t hi, size_t *start, size_t *end);
 /* The person a pronoun at token t refers to (doc index), or -1; *fallback

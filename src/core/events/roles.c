@@ -1,6 +1,7 @@
 /* roles.c - who is the subject: entities after prepositions, titles and
  * roles around a name (سردار ... وزیر دفاع ایران), the sentence's subject,
  * and the person a pronoun (وی، او، ایشان) refers to. */
+#include <string.h>
 #include "rasad/ner.h"
 #include "rasad/number.h"
 #include "events_internal.h"
@@ -110,6 +111,75 @@ void rasad__ev_desc(const ev_doc *d, size_t e, size_t lo, size_t hi, size_t *sta
     }
     *start = d->tok[s].start < en->start ? d->tok[s].start : en->start;
     *end = d->tok[f - 1].end > en->end ? d->tok[f - 1].end : en->end;
+}
+
+/* 1 when tokens [a, a + n) and [b, b + n) have the same keys. */
+static int same_keys(const ev_doc *d, size_t a, size_t b, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const ev_tok *x = &d->tok[a + k], *y = &d->tok[b + k];
+        if (x->nkey != y->nkey || memcmp(d->keys + x->key, d->keys + y->key, x->nkey) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* The role phrases written beside person entity e: before the name
+ * (وزیر دفاع روسیه سرگئی شویگو) in [*b0, *b1), after it (دهقان، وزیر
+ * دفاع ایران) in [*a0, *a1); empty ranges when none. */
+static void roles_of(const ev_doc *d, size_t e, size_t *b0, size_t *b1, size_t *a0, size_t *a1)
+{
+    const ev_ent *en = &d->ent[e];
+    size_t s = titles_before(d, en->t0, 0), f = en->t1;
+    *b0 = *b1 = *a0 = *a1 = 0;
+    for (size_t back = 1; back <= ROLE_WORDS + 2 && back <= s; back++) {
+        size_t r = s - back;
+        if (d->tok[r + 1].gap & (EV_G_HARD | EV_G_COMMA | EV_G_PAREN))
+            break;
+        if (role_at(d, r, s) && rasad__ev_role_end(d, r, s) == s) {
+            *b0 = r;
+            *b1 = s;
+            break;
+        }
+    }
+    if (f < d->ntok && !(d->tok[f].gap & (EV_G_HARD | EV_G_PAREN)) && role_at(d, f, d->ntok)) {
+        *a0 = f;
+        *a1 = rasad__ev_role_end(d, f, d->ntok);
+    }
+}
+
+/* 1 when the names of person entities x and y have the same keys. */
+static int same_person(const ev_doc *d, size_t x, size_t y)
+{
+    const ev_ent *a = &d->ent[x], *b = &d->ent[y];
+    return a->t1 - a->t0 == b->t1 - b->t0 && same_keys(d, a->t0, b->t0, a->t1 - a->t0);
+}
+
+int rasad__ev_role_person(const ev_doc *d, size_t r0, size_t r1, size_t before)
+{
+    size_t n = r1 - r0;
+    int exact = -1, prefix = -1, prefixes = 0;
+    if (n < 2 || rasad__ev_in(d, r0, rasad__ev_vague_offices, rasad__ev_nvague_offices))
+        return -1;                              /* «نماینده» alone names no one */
+    for (size_t i = 0; i < d->nent && d->ent[i].t1 <= before; i++) {
+        if (d->ent[i].type != RASAD_NER_PER || d->ent[i].t0 == d->ent[i].t1)
+            continue;
+        size_t rb[2][2];
+        roles_of(d, i, &rb[0][0], &rb[0][1], &rb[1][0], &rb[1][1]);
+        for (int k = 0; k < 2; k++) {
+            size_t m = rb[k][1] - rb[k][0];
+            if (m == n && same_keys(d, rb[k][0], r0, n)) {
+                exact = (int)i;                 /* the latest one written so */
+            } else if (m > n && same_keys(d, rb[k][0], r0, n)) {
+                if (prefix < 0 || !same_person(d, (size_t)prefix, i))
+                    prefixes++;
+                prefix = (int)i;                /* وزیر دفاع of وزیر دفاع روسیه */
+            }
+        }
+    }
+    if (exact >= 0)
+        return exact;
+    return prefixes == 1 ? prefix : -1;
 }
 
 int rasad__ev_subject(const ev_doc *d, size_t t0, size_t t1)
