@@ -533,11 +533,45 @@ static void test_role_speaker(void)
     rasad_events_result_release(&r);
 }
 
+/* A side written only by an office is the person the article named with
+ * it; «هرگونه نشست» is no meeting. */
+static void test_office_participant(void)
+{
+    static const char *const t =
+        "رضا نادری، وزیر خارجه ایران، صبح امروز به مسکو رسید.\n"
+        "وزیر خارجه ایران با سرگئی لاوروف دیدار کرد.\n"
+        "علی رضایی مدیرکل سیاسی استان دیروز آمد.\n"
+        "مدیرکل سیاسی استان هرگونه مذاکره با آمریکا را رد کرد.";
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    add(&e, t, "رضا نادری", 1, RASAD_NER_PER);       /* 0 */
+    add(&e, t, "ایران", 1, RASAD_NER_LOC);           /* 1 */
+    add(&e, t, "مسکو", 1, RASAD_NER_LOC);            /* 2 */
+    add(&e, t, "ایران", 2, RASAD_NER_LOC);           /* 3 */
+    add(&e, t, "سرگئی لاوروف", 1, RASAD_NER_PER);    /* 4 */
+    add(&e, t, "علی رضایی", 1, RASAD_NER_PER);       /* 5 */
+    add(&e, t, "آمریکا", 1, RASAD_NER_LOC);          /* 6 */
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 1);                         /* «هرگونه مذاکره»: none held */
+    if (r.nevents == 1) {
+        const rasad_event *ev = r.events;
+        TH_EQ_INT(ev->type, RASAD_EVENT_MEETING);
+        TH_EQ_INT(ev->nparts, 2);
+        if (ev->nparts == 2) {
+            TH_EQ_INT(r.parts[ev->part].entity, 0);    /* not ایران */
+            TH_EQ_INT(r.parts[ev->part].side, RASAD_SIDE_SUBJECT);
+            TH_EQ_INT(r.parts[ev->part + 1].entity, 4);
+        }
+    }
+    rasad_events_result_release(&r);
+}
+
 int main(void)
 {
     test_meeting();
     test_described();
     test_role_speaker();
+    test_office_participant();
     test_quote_shapes();
     test_other_events();
     test_dates();

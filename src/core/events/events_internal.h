@@ -153,7 +153,8 @@ EV_LIST(zone_stops);    /* words that end a «در ...» phrase */
 EV_LIST(relational);    /* نماینده، مشاور ...: a person after them is not the holder */
 EV_LIST(topics);        /* مورد، باره ... after «در»: not a place */
 EV_LIST(intents);       /* برای، خواستار ... before a meeting noun: not held */
-EV_LIST(demonstratives);/* این، آن، همین: «این دیدار» names an event already told */
+EV_LIST(demonstratives);/* این، آن، همین: «این دیدار» names an event already told;
+                           هرگونه، هیچ: «هرگونه نشست» names none */
 EV_LIST(sources);       /* «به گزارش», «به نقل از»: a source, not a speaker */
 #undef EV_LIST
 
@@ -188,6 +189,15 @@ size_t rasad__ev_role_end(const ev_doc *d, size_t t, size_t hi);
  * گفت»): the latest with the same words, else the only one whose role
  * starts with them (وزیر دفاع: وزیر دفاع روسیه); -1 when none or two. */
 int rasad__ev_role_person(const ev_doc *d, size_t r0, size_t r1, size_t before);
+/* The person an office phrase at tokens [r0, r1) of a clause [lo, hi)
+ * stands for (rasad__ev_role_person), or -1: also -1 when a person follows
+ * it (X's envoy: «فرستاده ویژه آقای X»), when it is the role of a person
+ * just named («X، وزیر دفاع»), or when it is owned by a relation or a
+ * plural before it («حامیان نماینده Y»). */
+int rasad__ev_office_holder(const ev_doc *d, size_t r0, size_t r1, size_t lo, size_t hi);
+/* 1 when entities x and y (doc indexes) are written with the same words,
+ * or one's words end the other's (شمخانی, علی شمخانی). */
+int rasad__ev_same_name(const ev_doc *d, size_t x, size_t y);
 /* The titles and role around entity e inside [lo, hi) as a byte span. */
 void rasad__ev_desc(const ev_doc *d, size_t e, size_t lo, size_t hi, size_t *start, size_t *end);
 /* The person a pronoun at token t refers to (doc index), or -1; *fallback

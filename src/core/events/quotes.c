@@ -142,18 +142,7 @@ static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
         size_t rend = rasad__ev_role_end(d, role, w1);
         sp.who_s = sp.desc_s = d->tok[role].start;
         sp.who_e = sp.desc_e = d->tok[rend - 1].end;
-        /* not «نماینده آیت‌الله X» (X's envoy, unnamed) nor «حامیان نماینده
-         * Y» (the office is whose supporters spoke) */
-        int held = 0;
-        for (size_t u = rend; u < w1 && u < rend + 4 && !held; u++) {
-            if (d->tok[u].gap & (EV_G_HARD | EV_G_COMMA))
-                break;
-            held = d->tok[u].ent >= 0 && d->ent[d->tok[u].ent].type == RASAD_NER_PER;
-        }
-        int owned = role > w0 && !(d->tok[role].gap & (EV_G_HARD | EV_G_COMMA)) &&
-                    (rasad__ev_in(d, role - 1, rasad__ev_relational, rasad__ev_nrelational) ||
-                     rasad__ev_in(d, role - 1, rasad__ev_vague_offices, rasad__ev_nvague_offices));
-        int e = held || owned ? -1 : rasad__ev_role_person(d, role, rend, role);
+        int e = rasad__ev_office_holder(d, role, rend, w0, w1);
         if (e >= 0) {                           /* «سخنگوی کاخ سفید» named before */
             sp.ent = e;
             sp.flags = RASAD_QUOTE_ROLE;

@@ -148,11 +148,11 @@ static void roles_of(const ev_doc *d, size_t e, size_t *b0, size_t *b1, size_t *
     }
 }
 
-/* 1 when the names of person entities x and y have the same keys. */
-static int same_person(const ev_doc *d, size_t x, size_t y)
+int rasad__ev_same_name(const ev_doc *d, size_t x, size_t y)
 {
     const ev_ent *a = &d->ent[x], *b = &d->ent[y];
-    return a->t1 - a->t0 == b->t1 - b->t0 && same_keys(d, a->t0, b->t0, a->t1 - a->t0);
+    size_t na = a->t1 - a->t0, nb = b->t1 - b->t0, m = na < nb ? na : nb;
+    return m > 0 && same_keys(d, a->t1 - m, b->t1 - m, m);
 }
 
 int rasad__ev_role_person(const ev_doc *d, size_t r0, size_t r1, size_t before)
@@ -171,7 +171,7 @@ int rasad__ev_role_person(const ev_doc *d, size_t r0, size_t r1, size_t before)
             if (m == n && same_keys(d, rb[k][0], r0, n)) {
                 exact = (int)i;                 /* the latest one written so */
             } else if (m > n && same_keys(d, rb[k][0], r0, n)) {
-                if (prefix < 0 || !same_person(d, (size_t)prefix, i))
+                if (prefix < 0 || !rasad__ev_same_name(d, (size_t)prefix, i))
                     prefixes++;
                 prefix = (int)i;                /* وزیر دفاع of وزیر دفاع روسیه */
             }
@@ -180,6 +180,26 @@ int rasad__ev_role_person(const ev_doc *d, size_t r0, size_t r1, size_t before)
     if (exact >= 0)
         return exact;
     return prefixes == 1 ? prefix : -1;
+}
+
+int rasad__ev_office_holder(const ev_doc *d, size_t r0, size_t r1, size_t lo, size_t hi)
+{
+    for (size_t u = r1; u < hi && u < r1 + 4; u++) {   /* «فرستاده ویژه آقای X»: X's envoy */
+        if (d->tok[u].gap & (EV_G_HARD | EV_G_COMMA))
+            break;
+        if (d->tok[u].ent >= 0 && d->ent[d->tok[u].ent].type == RASAD_NER_PER)
+            return -1;
+    }
+    if (r0 > lo && !(d->tok[r0].gap & (EV_G_HARD | EV_G_PAREN))) {
+        int e = d->tok[r0 - 1].ent;             /* «X، وزیر دفاع»: X's own role */
+        if (e >= 0 && d->ent[e].type == RASAD_NER_PER)
+            return -1;
+        if (!(d->tok[r0].gap & EV_G_COMMA) &&   /* «حامیان نماینده Y»: not Y who acts */
+            (rasad__ev_in(d, r0 - 1, rasad__ev_relational, rasad__ev_nrelational) ||
+             rasad__ev_in(d, r0 - 1, rasad__ev_vague_offices, rasad__ev_nvague_offices)))
+            return -1;
+    }
+    return rasad__ev_role_person(d, r0, r1, r0);
 }
 
 int rasad__ev_subject(const ev_doc *d, size_t t0, size_t t1)

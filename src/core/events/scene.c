@@ -58,9 +58,21 @@ size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, e
         }
         if (u < zone)
             continue;
-        if (rasad__ev_role_end(d, u, hi) > u)
-            any_role = 1;
+        size_t rend = rasad__ev_role_end(d, u, hi);
         int e = d->tok[u].ent;
+        if (rend > u) {
+            any_role = 1;
+            /* «وزیر خارجه آمریکا» after «آنتونی بلینکن، وزیر خارجه آمریکا» */
+            int h = e < 0 ? rasad__ev_office_holder(d, u, rend, lo, hi) : -1;
+            for (size_t i = 0; h >= 0 && i < n; i++)
+                if (out[i].ent >= 0 && rasad__ev_same_name(d, (size_t)out[i].ent, (size_t)h))
+                    h = -1;
+            if (h >= 0 && n < max) {
+                out[n++] = ev_named(h, side);
+                u = rend - 1;
+                continue;
+            }
+        }
         if (e < 0) {
             if (subject_pronoun && n < max &&
                 rasad__ev_in(d, u, rasad__ev_pronouns, rasad__ev_npronouns) &&
