@@ -455,6 +455,7 @@ typedef struct rasad_event_view {
     const char *occasion;  /* or NULL */
     int64_t ordinal;       /* of the occasion or event, 0 when none */
     const char *day;       /* YYYY-MM-DD or NULL */
+    int planned;           /* 1 when told as to come (RASAD_EVENT_PLANNED) */
 } rasad_event_view;
 
 typedef struct rasad_events_opts {

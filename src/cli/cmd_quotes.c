@@ -40,7 +40,8 @@ static const char events_usage[] =
     "  --db PATH         the database (default: $RASAD_DB, else ./rasad.db)\n"
     "  --json            [{\"id\", \"article\", \"type\", \"trigger\", \"participants\":\n"
     "                    [{\"id\", \"name\", \"side\", \"of\"}], \"place\", \"occasion\",\n"
-    "                    \"ordinal\", \"day\", \"sentence\"}]; a described participant\n"
+    "                    \"ordinal\", \"day\", \"planned\", \"sentence\"}]; \"planned\": told as\n"
+    "                    to come (خواهد کرد، قرار است …); a described participant\n"
     "                    has \"id\": null and \"of\": {\"id\", \"name\"} of the person\n"
     "  --type T          only meetings, agreements or visits\n"
     "  --entity NAME|ID  only events this entity takes part in (or is the place of)\n"
@@ -124,6 +125,7 @@ int cli_print_event(void *ud, const rasad_event_view *e)
         cli_json_str(e->occasion);
         printf(",\"ordinal\":%lld,\"day\":", (long long)e->ordinal);
         cli_json_str(e->day);
+        printf(",\"planned\":%s", e->planned ? "true" : "false");
         fputs(",\"sentence\":", stdout);
         cli_json_str(e->sentence);
         puts("}");
@@ -138,6 +140,8 @@ int cli_print_event(void *ud, const rasad_event_view *e)
             printf("  in %s", e->place_name);
         if (e->occasion)
             printf("  (%s)", e->occasion);
+        if (e->planned)
+            fputs("  [planned]", stdout);
         putchar('\n');
     }
     c->n++;

@@ -295,6 +295,10 @@ void jw_event(rasad_buf *b, const rasad_event_view *e)
     jw_int(b, e->ordinal);
     JW(b, ",\"day\":");
     jw_str(b, e->day);
+    if (e->planned)
+        JW(b, ",\"planned\":true");
+    else
+        JW(b, ",\"planned\":false");
     JW(b, ",\"sentence\":");
     jw_str(b, e->sentence);
     rasad__buf_addc(b, '}');

@@ -242,6 +242,8 @@ static int event_item(void *ud, const rasad_event_view *e)
         H(b, " · ");
         ht_text(b, e->occasion);
     }
+    if (e->planned)
+        H(b, " · <em>در پیش</em>");           /* told as to come */
     H(b, "<div class=\"meta\">");
     if (e->day) {
         ht_date(b, e->day);

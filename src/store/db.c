@@ -37,7 +37,10 @@ static const char *const stmt_sql[ST_COUNT] = {
         "SELECT s.title, s.title_kind, a.text FROM story s"
         " LEFT JOIN article a ON a.rowid = s.title_from WHERE s.id = ?1",
     [ST_SET_TITLE] = "UPDATE story SET title = ?2, title_from = ?3, title_kind = ?4 WHERE id = ?1",
-    [ST_ENT_FORM] = "SELECT entity FROM entity_form WHERE type = ?1 AND form = ?2",
+    /* the entity written so, one of one word first for a one-word form (?3) */
+    [ST_ENT_FORM] = "SELECT f.entity, e.words FROM entity_form f JOIN entity e ON e.id = f.entity"
+                    " WHERE f.type = ?1 AND f.form = ?2 ORDER BY (e.words > ?3), f.n DESC, f.entity"
+                    " LIMIT 1",
     [ST_ENT_BY_KEY] = "SELECT id, name, first FROM entity WHERE type = ?1 AND key = ?2 ORDER BY id",
     [ST_ENT_BY_LAST] =
         "SELECT id, name, first FROM entity WHERE type = ?1 AND last = ?2 AND words >= 2 ORDER BY id",
@@ -45,7 +48,7 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_ENT_NEW] = "INSERT INTO entity(type, name, key, first, last, words) VALUES(?1,?2,?3,?4,?5,?6)",
     [ST_ENT_FORM_ADD] =
         "INSERT INTO entity_form(type, form, entity, n, why, first_article) VALUES(?1,?2,?3,?4,?5,?6)"
-        " ON CONFLICT(type, form) DO UPDATE SET n = n + excluded.n",
+        " ON CONFLICT(type, form, entity) DO UPDATE SET n = n + excluded.n",
     [ST_ENT_ROLE] =
         "INSERT INTO entity_role(entity, role, n, first_seen, last_seen) VALUES(?1, ?2, 1, ?3, ?3)"
         " ON CONFLICT(entity, role) DO UPDATE SET n = n + 1,"

@@ -19,7 +19,7 @@ static int fail(rasad_store *s)
 #define QUOTE_COLS "SELECT q.id, q.article, q.speaker, " NAME_OF("q.speaker") ", q.who, q.kind," \
                    " q.verb, q.text, q.day "
 #define EVENT_COLS "SELECT e.id, e.article, e.type, e.trigger, e.sentence, e.place, " \
-                   NAME_OF("e.place") ", e.occasion, e.ordinal, e.day "
+                   NAME_OF("e.place") ", e.occasion, e.ordinal, e.day, e.flags "
 
 int rasad_store_quotes(rasad_store *s, const rasad_quotes_opts *o,
                        int (*fn)(void *ud, const rasad_quote_view *q), void *ud)
@@ -137,6 +137,7 @@ int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
         e.occasion = (const char *)sqlite3_column_text(st, 7);
         e.ordinal = sqlite3_column_int64(st, 8);
         e.day = (const char *)sqlite3_column_text(st, 9);
+        e.planned = (sqlite3_column_int(st, 10) & RASAD_EVENT_PLANNED) != 0;
         e.nparts = 0;
         sqlite3_bind_int64(ps, 1, e.id);
         while (e.nparts < 32 && (rc = sqlite3_step(ps)) == SQLITE_ROW) {

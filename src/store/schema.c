@@ -116,6 +116,19 @@ static const char *const migrations[] = {
     "CREATE INDEX event_part_event ON event_part(event);"
     "CREATE INDEX event_part_entity ON event_part(entity);"
     "CREATE INDEX event_part_of ON event_part(of_entity);",
+    /* 10: a form belongs to each entity written so (دهقان is a short form of
+     * حسین دهقان in one article and of علی دهقان in another), and a one-word
+     * form of a longer name links nothing outside its article without
+     * evidence (store_entity.c). The old links reused short forms across
+     * articles, so every article is linked again: the next command with a
+     * model does it, with its quotes and events. */
+    "DROP TABLE entity_form;"
+    "CREATE TABLE entity_form(type INTEGER NOT NULL, form TEXT NOT NULL,"
+    "  entity INTEGER NOT NULL, n INTEGER NOT NULL DEFAULT 0, why TEXT NOT NULL,"
+    "  first_article INTEGER, PRIMARY KEY(type, form, entity)) WITHOUT ROWID;"
+    "CREATE INDEX entity_form_entity ON entity_form(entity);"
+    "DELETE FROM mention; DELETE FROM entity_role; DELETE FROM entity; DELETE FROM entity_state;"
+    "DELETE FROM quote; DELETE FROM event; DELETE FROM event_part;",
 };
 
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))

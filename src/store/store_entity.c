@@ -7,7 +7,9 @@
  * off); inside the article a short form of a person (دهقان) joins the one
  * longer name it ends (حسین دهقان). Each name is then linked, and the
  * reason is kept with the form (rasad entity --why):
- *   1. a form seen before links to its entity ("same form");
+ *   1. a form seen before links to its entity ("same form"), except a
+ *      person's one-word form that was only the short form of a longer
+ *      name in some other article (دهقان of حسین دهقان): that is rule 3;
  *   2. a person's name of two words or more whose spelling key matches an
  *      entity's (شایگو ~ شویگو) links to it when there is other evidence:
  *      the same first word (سرگئی), or a role in common (وزیر دفاع روسیه);
@@ -209,15 +211,22 @@ static int has_role(rasad_store *s, int64_t entity, const roleset *rs, const cha
 
 /* ---- linking one name -------------------------------------------------- */
 
-static int by_form(rasad_store *s, int type, const char *form, int64_t *entity)
+/* Rule 1: the entity m's name was written for before. A one-word name
+ * that was only a short form of a longer one (دهقان of حسین دهقان, in
+ * another article) is no link: that needs evidence (rule 3). */
+static int by_form(rasad_store *s, const ment *m, int64_t *entity)
 {
     sqlite3_stmt *st = rasad__store_stmt(s, ST_ENT_FORM);
     if (!st)
         return RASAD_IO;
-    sqlite3_bind_int(st, 1, type);
-    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 1, m->type);
+    sqlite3_bind_text(st, 2, m->nm.name, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, (int)m->nm.words);
     int rc = sqlite3_step(st);
-    *entity = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    *entity = 0;
+    if (rc == SQLITE_ROW && !(m->type == RASAD_NER_PER && m->nm.words == 1 &&
+                              sqlite3_column_int(st, 1) > 1))
+        *entity = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
 }
@@ -392,9 +401,15 @@ static int link_article(rasad_store *s, int64_t rowid, const char *title, const 
                 break;
             char why[600] = "first seen";
             int64_t e;
-            if ((rc = by_form(s, m->type, m->nm.name, &e)) != RASAD_OK)
+            /* a one-word person with a role: evidence first (دهقان وزیر دفاع
+             * is حسین دهقان even when a bare دهقان was seen before) */
+            int evidence_first = m->type == RASAD_NER_PER && m->nm.words == 1 && rs.n > 0;
+            e = 0;
+            if (evidence_first && (rc = by_evidence(s, m, &rs, &e, why, sizeof why)) != RASAD_OK)
                 break;
-            if (!e && m->type == RASAD_NER_PER &&
+            if (!e && (rc = by_form(s, m, &e)) != RASAD_OK)
+                break;
+            if (!e && !evidence_first && m->type == RASAD_NER_PER &&
                 (rc = by_evidence(s, m, &rs, &e, why, sizeof why)) != RASAD_OK)
                 break;
             if (!e && (rc = new_entity(s, m, &e)) != RASAD_OK)

@@ -566,12 +566,38 @@ static void test_office_participant(void)
     rasad_events_result_release(&r);
 }
 
+/* An event told as to come (RASAD_EVENT_PLANNED): a future or subjunctive
+ * verb, or «قرار است» before it; one that happened is not. */
+static void test_planned(void)
+{
+    static const char *const t =
+        "مریم رضایی فردا با سرگئی لاوروف دیدار خواهد کرد.\n"
+        "قرار است مریم رضایی با سرگئی لاوروف دیدار کند.\n"
+        "مریم رضایی دیروز با سرگئی لاوروف دیدار کرد.";
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    for (int k = 1; k <= 3; k++) {
+        add(&e, t, "مریم رضایی", k, RASAD_NER_PER);
+        add(&e, t, "سرگئی لاوروف", k, RASAD_NER_PER);
+    }
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 3);
+    if (r.nevents == 3) {
+        TH_CHECK(r.events[0].flags & RASAD_EVENT_PLANNED);
+        TH_CHECK(r.events[1].flags & RASAD_EVENT_PLANNED);
+        TH_CHECK(!(r.events[2].flags & RASAD_EVENT_PLANNED));
+        TH_EQ_INT(r.events[1].nparts, 2);
+    }
+    rasad_events_result_release(&r);
+}
+
 int main(void)
 {
     test_meeting();
     test_described();
     test_role_speaker();
     test_office_participant();
+    test_planned();
     test_quote_shapes();
     test_other_events();
     test_dates();

@@ -153,6 +153,8 @@ EV_LIST(zone_stops);    /* words that end a «در ...» phrase */
 EV_LIST(relational);    /* نماینده، مشاور ...: a person after them is not the holder */
 EV_LIST(topics);        /* مورد، باره ... after «در»: not a place */
 EV_LIST(intents);       /* برای، خواستار ... before a meeting noun: not held */
+EV_LIST(futures);       /* خواهد، کند ...: the verb tells of what is to come */
+EV_LIST(plans);         /* قرار است، قرار شد ...: a plan, not a deed */
 EV_LIST(demonstratives);/* این، آن، همین: «این دیدار» names an event already told;
                            هرگونه، هیچ: «هرگونه نشست» names none */
 EV_LIST(sources);       /* «به گزارش», «به نقل از»: a source, not a speaker */

@@ -10,6 +10,7 @@
 #define ZONE_WORDS 14
 #define OCC_REACH 40   /* tokens around the trigger an occasion may stand */
 #define SAME_BACK 16   /* earlier events of the sentence compared for a repeat */
+#define PLAN_BACK 12   /* tokens before an event a plan (قرار است) may stand */
 
 static const ev_word zone_open[] = { { "در" }, { "طی" } };
 static const ev_word host[] = { { "میزبانی" }, { "وارد" }, { "عازم" } };
@@ -201,6 +202,26 @@ static int nearest_date(const ev_doc *d, size_t s0, size_t s1, size_t at)
     return best;
 }
 
+/* 1 when the event of tokens [trig0, trig1) is told as to come: a future
+ * auxiliary among its words, or a plan (قرار است) in the PLAN_BACK tokens
+ * of its clause before it. */
+static int planned(const ev_doc *d, size_t t0, size_t trig0, size_t trig1)
+{
+    for (size_t u = trig0; u < trig1; u++)
+        if (rasad__ev_in(d, u, rasad__ev_futures, rasad__ev_nfutures))
+            return 1;
+    for (size_t u = trig0; u > t0 && trig0 - u < PLAN_BACK;) {
+        size_t m;
+        if (d->tok[u].gap & EV_G_HARD)
+            break;
+        u--;
+        if (rasad__ev_longest(d, u, trig0, rasad__ev_plans, sizeof *rasad__ev_plans,
+                              rasad__ev_nplans, &m) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 void ev_emit(ev_doc *d, size_t s, int type, unsigned flags, size_t trig0, size_t trig1,
              const ev_party *p, size_t np, int place)
 {
@@ -244,7 +265,7 @@ void ev_emit(ev_doc *d, size_t s, int type, unsigned flags, size_t trig0, size_t
     if (!ev)
         return;
     ev->type = type;
-    ev->flags = flags;
+    ev->flags = flags | (planned(d, se->t0, trig0, trig1) ? RASAD_EVENT_PLANNED : 0);
     ev->sent_start = se->start;
     ev->sent_end = se->end;
     ev->trig_start = d->tok[trig0].start;
