@@ -51,6 +51,20 @@ RASAD_API int rasad_entity_name_make(rasad_entity_namer *nm, int type, const cha
  * stay apart. Returns the key's length. */
 RASAD_API size_t rasad_entity_key_word(const char *w, size_t n, char *out, size_t cap);
 
+/* 1 when the word first[0..n) (a name's first word, normalized as
+ * rasad_entity_name_make writes it) is one of the given names so common in
+ * Iran (محمد، علی، حسین، مریم ... a table in names.c) that two people who
+ * share it and a surname spelled nearly alike are too often two people:
+ * linking then wants a role in common, not the first name (صانعی and
+ * صنایعی, both یوسف). 0 otherwise. */
+RASAD_API int rasad_entity_common_first(const char *first, size_t n);
+
+/* 1 when the names a[0..an) and b[0..bn) differ only in how they are
+ * typed, not in their letters: ZWNJ, ZWJ and spaces, hamza seats (ئ ؤ أ إ
+ * ء: رئیسی = رییسی, مؤتمنی = موتمنی) and a doubled letter (داوودی =
+ * داودی, عبداللهی = عبدالهی). Vowel letters count (صالحی ≠ صلاحی). */
+RASAD_API int rasad_entity_same_letters(const char *a, size_t an, const char *b, size_t bn);
+
 /* Receives a role found beside a mention: r[0..n), normalized words
  * joined by one space (valid only during the call). */
 typedef int (*rasad_entity_role_fn)(void *ctx, const char *r, size_t n);

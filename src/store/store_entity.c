@@ -13,7 +13,10 @@
  *   2. a person's name of two words or more whose spelling key matches an
  *      entity's (شایگو ~ شویگو) links to it when there is other evidence:
  *      the same first word (سرگئی), or a role in common (وزیر دفاع روسیه);
- *      and only when exactly one entity has that evidence;
+ *      and only when exactly one entity has that evidence. A first name
+ *      too common to tell people apart (علی، محمد ...) is evidence only
+ *      when the names differ in typing alone (رئیسی = رییسی), not in a
+ *      vowel (صالحی ≠ صلاحی);
  *   3. a person's one-word name links to the one entity whose last word it
  *      is only when they share a role; otherwise it is an entity of its
  *      own: two people who share a surname are never joined on the
@@ -258,11 +261,18 @@ static int by_evidence(rasad_store *s, const ment *m, const roleset *rs, int64_t
         int r = rs->n ? has_role(s, cand[i], rs, &role) : 0;
         if (r < 0)
             return exec_fail(s, SQLITE_ERROR);
-        if (!one_word && strcmp(firsts[i], m->nm.first) == 0) {
+        if (!one_word && strcmp(firsts[i], m->nm.first) == 0 &&
+            (!rasad_entity_common_first(m->nm.first, strlen(m->nm.first)) ||
+             rasad_entity_same_letters(names[i], strlen(names[i]), m->nm.name,
+                                       strlen(m->nm.name)))) {
             hits++;
             found = cand[i];
-            snprintf(why, wcap, "spelling of «%.200s»: same letters but vowels (%.100s), same first name «%.100s»",
-                     names[i], m->nm.key, m->nm.first);
+            if (rasad_entity_same_letters(names[i], strlen(names[i]), m->nm.name, strlen(m->nm.name)))
+                snprintf(why, wcap, "spelling of «%.200s»: the same letters typed otherwise"
+                         " (ZWNJ, space, hamza, a doubled letter)", names[i]);
+            else
+                snprintf(why, wcap, "spelling of «%.200s»: same letters but vowels (%.100s), same first name «%.100s»",
+                         names[i], m->nm.key, m->nm.first);
         } else if (r > 0) {
             hits++;
             found = cand[i];

@@ -51,9 +51,36 @@ static void roles_of(const char *text, const char *mention, roles *out)
               RASAD_OK);
 }
 
+static int same(const char *a, const char *b)
+{
+    return rasad_entity_same_letters(a, strlen(a), b, strlen(b));
+}
+
+/* Typing differences are one name; a vowel letter is another name. */
+static void test_same_letters(void)
+{
+    TH_CHECK(same("ابراهیم رئیسی", "ابراهیم رییسی"));
+    TH_CHECK(same("سعید مؤتمنی", "سعید موتمنی"));
+    TH_CHECK(same("علی داوودی", "علی داودی"));
+    TH_CHECK(same("احمد عبداللهی", "احمد عبدالهی"));
+    TH_CHECK(same("صادق پیش\u200cنمازی", "صادق پیشنمازی"));
+    TH_CHECK(same("علي كريمي", "علی کریمی"));
+    TH_CHECK(!same("علی صالحی", "علی صلاحی"));
+    TH_CHECK(!same("حسین محمدی", "حسین محمودی"));
+    TH_CHECK(!same("علی سلمانی", "علی سلیمانی"));
+    TH_CHECK(!same("علی", "علی رضایی"));
+    TH_CHECK(same("", ""));
+    TH_CHECK(!rasad_entity_same_letters(NULL, 0, "x", 1));
+    TH_CHECK(rasad_entity_common_first("علی", strlen("علی")));
+    TH_CHECK(rasad_entity_common_first("مریم", strlen("مریم")));
+    TH_CHECK(!rasad_entity_common_first("سرگئی", strlen("سرگئی")));
+    TH_CHECK(!rasad_entity_common_first("علی", 2));
+}
+
 int main(void)
 {
     TH_EQ_INT(rasad_entity_namer_new(&nm), RASAD_OK);
+    test_same_letters();
 
     /* names: titles off, letters and spacing folded */
     name_is(RASAD_NER_PER, "سردار سرتیپ پاسدار دکتر حسین دهقان", "حسین دهقان",

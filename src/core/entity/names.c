@@ -114,6 +114,69 @@ static int is_vowel_letter(uint32_t cls)
     return cls == 0x0627 || cls == 0x0648 || cls == 0x06CC;   /* ا و ی */
 }
 
+/* The next letter of p[*i..n) as rasad_entity_same_letters compares it
+ * (0 at the end): typing marks skipped, hamza seats folded. */
+static uint32_t typed_letter(const char *p, size_t n, size_t *i)
+{
+    while (*i < n) {
+        uint32_t c;
+        int inv;
+        *i += rasad_utf8_decode(p + *i, n - *i, &c, &inv);
+        switch (c) {
+        case 0x200C: case 0x200D: case ' ': case 0x0621: continue;   /* ZWNJ, ZWJ, ء */
+        case 0x0626: case 0x064A: return 0x06CC;                      /* ئ ي -> ی */
+        case 0x0624: return 0x0648;                                   /* ؤ -> و */
+        case 0x0623: case 0x0625: return 0x0627;                      /* أ إ -> ا */
+        case 0x0643: return 0x06A9;                                   /* ك -> ک */
+        case 0x0629: return 0x0647;                                   /* ة -> ه */
+        default: return c;
+        }
+    }
+    return 0;
+}
+
+int rasad_entity_same_letters(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0;
+    uint32_t pa = 0, pb = 0;
+    if (!a || !b)
+        return 0;
+    for (;;) {
+        uint32_t x, y;
+        do                                        /* a doubled letter counts once */
+            x = typed_letter(a, an, &i);
+        while (x && x == pa);
+        do
+            y = typed_letter(b, bn, &j);
+        while (y && y == pb);
+        if (x != y)
+            return 0;
+        if (!x)
+            return 1;
+        pa = x;
+        pb = y;
+    }
+}
+
+/* Given names too common to tell two people apart (rasad's own list). */
+static const char *const common_firsts[] = {
+    "محمد", "علی", "حسین", "حسن", "رضا", "مهدی", "احمد", "محمود", "مصطفی", "مرتضی",
+    "مجتبی", "جواد", "حمید", "سعید", "مجید", "امیر", "ابراهیم", "اسماعیل", "یوسف",
+    "یعقوب", "عباس", "اکبر", "اصغر", "جعفر", "کاظم", "قاسم", "ناصر", "منصور", "صادق",
+    "هادی", "مسعود", "داوود", "داود", "موسی", "عیسی", "یحیی", "محسن", "وحید", "امین",
+    "ایمان", "سجاد", "عبدالله", "غلامرضا", "غلامحسین", "محمدرضا", "محمدعلی", "محمدحسین",
+    "علیرضا", "حمیدرضا", "فاطمه", "زهرا", "مریم", "معصومه", "زینب", "سمیه", "اعظم",
+    "سارا", "نرگس", "لیلا", "مینا",
+};
+
+int rasad_entity_common_first(const char *first, size_t n)
+{
+    for (size_t i = 0; first && i < sizeof common_firsts / sizeof common_firsts[0]; i++)
+        if (strlen(common_firsts[i]) == n && memcmp(common_firsts[i], first, n) == 0)
+            return 1;
+    return 0;
+}
+
 size_t rasad_entity_key_word(const char *w, size_t n, char *out, size_t cap)
 {
     uint32_t cp[64];
