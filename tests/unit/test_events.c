@@ -591,6 +591,29 @@ static void test_planned(void)
     rasad_events_result_release(&r);
 }
 
+/* «در گفت‌وگو با» an outlet, then speech, is an interview; with a person
+ * it is talks. */
+static void test_interview(void)
+{
+    static const char *const t =
+        "علی رضایی در گفت‌وگو با ایسنا درباره بودجه گفت: کسری داریم.\n"
+        "علی رضایی در گفت‌وگو با سرگئی لاوروف گفت: همکاری ادامه دارد.";
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    add(&e, t, "علی رضایی", 1, RASAD_NER_PER);       /* 0 */
+    add(&e, t, "ایسنا", 1, RASAD_NER_ORG);           /* 1 */
+    add(&e, t, "علی رضایی", 2, RASAD_NER_PER);       /* 2 */
+    add(&e, t, "سرگئی لاوروف", 1, RASAD_NER_PER);    /* 3 */
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 2);
+    TH_EQ_INT(r.nevents, 1);
+    if (r.nevents == 1) {
+        TH_EQ_INT(r.events[0].nparts, 2);
+        TH_EQ_INT(r.parts[r.events[0].part + 1].entity, 3);
+    }
+    rasad_events_result_release(&r);
+}
+
 int main(void)
 {
     test_meeting();
@@ -598,6 +621,7 @@ int main(void)
     test_role_speaker();
     test_office_participant();
     test_planned();
+    test_interview();
     test_quote_shapes();
     test_other_events();
     test_dates();

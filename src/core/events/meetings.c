@@ -20,6 +20,19 @@
 static const ev_word with[] = { { "با" } };
 static const ev_word and[] = { { "و" } };
 static const ev_word opens[] = { { "در" }, { "طی" }, { "ضمن" }, { "پس از" } };
+static const ev_word talks[] = { { "گفتگو" }, { "گفتگوی" }, { "گفت و گو" }, { "گفت و گوی" },
+                                 { "گفت وگو" }, { "گفت وگوی" } };
+
+/* 1 when a quote of sentence s has its verb after token t: «X در گفت‌وگو
+ * با Y … گفت» is X speaking to Y (an interview), not a meeting. */
+static int spoken_after(const ev_doc *d, size_t s, size_t t)
+{
+    const rasad_events_result *r = d->res;
+    for (size_t i = r->nquotes; i-- > 0 && r->quotes[i].sent_start == d->sent[s].start;)
+        if (r->quotes[i].verb_start >= d->tok[t].end)
+            return 1;
+    return 0;
+}
 
 /* The end of a side that starts at a, before hi: a comma or stronger mark,
  * «در», «که», a light verb or a meeting noun, at most SIDE_WORDS. */
@@ -55,6 +68,15 @@ static int has_person(const ev_doc *d, const ev_party *p, size_t n)
     return 0;
 }
 
+/* 1 when one of the named p[0..n) has entity type `type`. */
+static int has_type(const ev_doc *d, const ev_party *p, size_t n, int type)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i].ent >= 0 && d->ent[p[i].ent].type == type)
+            return 1;
+    return 0;
+}
+
 /* The last «با» in [lo, hi) outside a name, or hi. */
 static size_t last_with(const ev_doc *d, size_t lo, size_t hi)
 {
@@ -71,6 +93,7 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
     ev_party p[2 * RASAD_EVENTS_MAX_PARTS];
     size_t np = 0, nwith = 0, m, end = n1;
     unsigned flags = 0;
+    int talk = 0;         /* «X در گفت‌وگو با Y … گفت:» */
     if (t > se->t0 && !(d->tok[t].gap & (EV_G_HARD | EV_G_COMMA)) &&
         rasad__ev_in(d, t - 1, rasad__ev_demonstratives, rasad__ev_ndemonstratives))
         return n1;
@@ -115,6 +138,10 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
                !(d->tok[b].gap & (EV_G_HARD | EV_G_COMMA)))
             b++;
         if (b < se->t1 && rasad__ev_in(d, b, with, 1) && !(d->tok[b].gap & (EV_G_HARD | EV_G_COMMA))) {
+            size_t m2;
+            talk = before < t && spoken_after(d, s, t) &&
+                   rasad__ev_longest(d, t, n1, talks, sizeof *talks, EV_COUNT(talks), &m2) >= 0 &&
+                   m2 == n1 - t;
             wlo = b + 1;
             whi = side_end(d, wlo, se->t1);
         } else if (before == t) {
@@ -138,6 +165,8 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
         nwith = ev_side(d, wlo, whi, RASAD_SIDE_WITH, 0, p + np, RASAD_EVENTS_MAX_PARTS);
     if (np + nwith == 0 || ((flags & RASAD_EVENT_NOMINAL) && nwith == 0 && np < 2))
         return end;
+    if (talk && !has_type(d, p + np, nwith, RASAD_NER_PER))
+        return end;                             /* «در گفت‌وگو با ایسنا گفت»: an interview */
     if ((flags & RASAD_EVENT_NOMINAL) && np + nwith < 2 && !has_person(d, p, np + nwith))
         return end;                             /* «گفت‌وگو با ترکیه»: no one met */
     (void)elided;
