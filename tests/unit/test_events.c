@@ -614,6 +614,31 @@ static void test_interview(void)
     rasad_events_result_release(&r);
 }
 
+/* In a sports report دیدار is a match, unless two people meet. */
+static void test_sports_report(void)
+{
+    static const char *const t =
+        "استقلال فردا با پرسپولیس دیدار خواهد کرد.\n"
+        "سرمربی تیم گفت بازیکنان آماده‌اند و هواداران به ورزشگاه می‌آیند و جام را می‌خواهند.\n"
+        "در لیگ این فصل بازی سختی در پیش است.\n"
+        "پیش از دیدار با پرسپولیس، علی کریمی با مسعود سلطانی دیدار کرد.";
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    add(&e, t, "استقلال", 1, RASAD_NER_ORG);         /* 0 */
+    add(&e, t, "پرسپولیس", 1, RASAD_NER_ORG);        /* 1 */
+    add(&e, t, "پرسپولیس", 2, RASAD_NER_ORG);        /* 2 */
+    add(&e, t, "علی کریمی", 1, RASAD_NER_PER);       /* 3 */
+    add(&e, t, "مسعود سلطانی", 1, RASAD_NER_PER);    /* 4 */
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 1);
+    if (r.nevents == 1) {
+        TH_EQ_INT(r.events[0].nparts, 2);
+        TH_EQ_INT(r.parts[r.events[0].part].entity, 3);
+        TH_EQ_INT(r.parts[r.events[0].part + 1].entity, 4);
+    }
+    rasad_events_result_release(&r);
+}
+
 int main(void)
 {
     test_meeting();
@@ -622,6 +647,7 @@ int main(void)
     test_office_participant();
     test_planned();
     test_interview();
+    test_sports_report();
     test_quote_shapes();
     test_other_events();
     test_dates();

@@ -63,10 +63,15 @@ typedef struct ev_doc {
     int salient;               /* doc->ent index of the person last in subject
                                   position (a speaker, a sentence's subject), or -1 */
     int spoke;                 /* a quote of this sentence set salient */
+    int sporty;                /* a sports report: EV_SPORTY words of the sports
+                                  list or more; there دیدار is mostly a match */
     size_t cq, cev, cparts, cdates; /* capacities of the result arrays */
     rasad_events_result *res;
     int err;                   /* first error; once set, passes add nothing */
 } ev_doc;
+
+#define EV_SPORTY 6         /* sport_terms that make an article a sports report... */
+#define EV_SPORTY_EVERY 200 /* ...when there is one in this many tokens */
 
 /* ---- doc.c: reading the article ----------------------------------------- */
 
@@ -142,7 +147,8 @@ EV_LIST(vague_offices); /* وزرای، مقامات، منابع ...: offices t
 EV_LIST(meet_nouns);    /* دیدار، ملاقات، گفت‌وگو ... */
 EV_LIST(light);         /* light verbs after a meeting noun: کرد، داشت، نمود ... */
 EV_LIST(not_meetings);  /* words after «با» that make it an interview (خبرنگار) */
-EV_LIST(sports);        /* words of a sports report: دیدار there is a match */
+EV_LIST(sports);
+EV_LIST(sport_terms);   /* تیم، لیگ، سرمربی ...: words of a sports report */        /* words of a sports report: دیدار there is a match */
 EV_LIST(deals);         /* تفاهم‌نامه، قرارداد ... */
 EV_LIST(signs);         /* امضا، امضای ... */
 EV_LIST(occasions);     /* حاشیه، جریان، خلال ... after در */

@@ -26,6 +26,10 @@ int rasad_events_extract(const char *text, size_t n, const rasad_events_span *en
     ev_doc d;
     int rc = rasad__ev_doc_init(&d, text, n, entities, nent, pub_day, out);
     if (rc == RASAD_OK) {
+        size_t sport = 0;
+        for (size_t t = 0; t < d.ntok; t++)
+            sport += rasad__ev_in(&d, t, rasad__ev_sport_terms, rasad__ev_nsport_terms);
+        d.sporty = sport >= EV_SPORTY && sport * EV_SPORTY_EVERY >= d.ntok;
         rasad__ev_dates(&d);
         for (size_t s = 0; s < d.nsent && !d.err; s++) {
             d.spoke = 0;

@@ -20,6 +20,7 @@
 static const ev_word with[] = { { "با" } };
 static const ev_word and[] = { { "و" } };
 static const ev_word opens[] = { { "در" }, { "طی" }, { "ضمن" }, { "پس از" } };
+static const ev_word matches[] = { { "دیدار" }, { "دیداری" }, { "دیدارهای" } };
 static const ev_word talks[] = { { "گفتگو" }, { "گفتگوی" }, { "گفت و گو" }, { "گفت و گوی" },
                                  { "گفت وگو" }, { "گفت وگوی" } };
 
@@ -167,6 +168,9 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
         return end;
     if (talk && !has_type(d, p + np, nwith, RASAD_NER_PER))
         return end;                             /* «در گفت‌وگو با ایسنا گفت»: an interview */
+    if (d->sporty && rasad__ev_in(d, t, matches, EV_COUNT(matches)) &&
+        !(verbal && has_type(d, p, np, RASAD_NER_PER) && has_type(d, p + np, nwith, RASAD_NER_PER)))
+        return end;                             /* a sports report: «دیدار با استقلال» is a match */
     if ((flags & RASAD_EVENT_NOMINAL) && np + nwith < 2 && !has_person(d, p, np + nwith))
         return end;                             /* «گفت‌وگو با ترکیه»: no one met */
     (void)elided;
