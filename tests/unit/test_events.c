@@ -639,6 +639,36 @@ static void test_sports_report(void)
     rasad_events_result_release(&r);
 }
 
+/* Events that did not happen or are only sought, an interview told with
+ * the indefinite, and «نشست» as the verb «sat». */
+static void test_not_held(void)
+{
+    static const char *const t =
+        "مریم رضایی به دلیل ویزا نتوانست به پاریس سفر کند.\n"
+        "مریم رضایی از امضای قرارداد با سرگئی لاوروف امتناع کرد.\n"
+        "مریم رضایی در گفت‌وگویی کوتاه با ایسنا از بودجه انتقاد کرد.\n"
+        "هواپیمای مریم رضایی در فرودگاه پاریس به زمین نشست.\n"
+        "مریم رضایی به پاریس سفر کرد و با سرگئی لاوروف دیدار کرد.";
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    add(&e, t, "مریم رضایی", 1, RASAD_NER_PER);
+    add(&e, t, "پاریس", 1, RASAD_NER_LOC);
+    add(&e, t, "مریم رضایی", 2, RASAD_NER_PER);
+    add(&e, t, "سرگئی لاوروف", 1, RASAD_NER_PER);
+    add(&e, t, "مریم رضایی", 3, RASAD_NER_PER);
+    add(&e, t, "ایسنا", 1, RASAD_NER_ORG);
+    add(&e, t, "مریم رضایی", 4, RASAD_NER_PER);
+    add(&e, t, "پاریس", 2, RASAD_NER_LOC);
+    add(&e, t, "مریم رضایی", 5, RASAD_NER_PER);
+    add(&e, t, "پاریس", 3, RASAD_NER_LOC);
+    add(&e, t, "سرگئی لاوروف", 2, RASAD_NER_PER);
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 2);                         /* only the last line's visit and meeting */
+    for (size_t i = 0; i < r.nevents; i++)
+        TH_CHECK(r.events[i].sent_start == (size_t)(strstr(t, "مریم رضایی به پاریس سفر کرد") - t));
+    rasad_events_result_release(&r);
+}
+
 int main(void)
 {
     test_meeting();
@@ -648,6 +678,7 @@ int main(void)
     test_planned();
     test_interview();
     test_sports_report();
+    test_not_held();
     test_quote_shapes();
     test_other_events();
     test_dates();

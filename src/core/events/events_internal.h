@@ -159,6 +159,7 @@ EV_LIST(zone_stops);    /* words that end a «در ...» phrase */
 EV_LIST(relational);    /* نماینده، مشاور ...: a person after them is not the holder */
 EV_LIST(topics);        /* مورد، باره ... after «در»: not a place */
 EV_LIST(intents);       /* برای، خواستار ... before a meeting noun: not held */
+EV_LIST(not_held);      /* نتوانست، امتناع، نشد ...: the event did not happen */
 EV_LIST(futures);       /* خواهد، کند ...: the verb tells of what is to come */
 EV_LIST(plans);         /* قرار است، قرار شد ...: a plan, not a deed */
 EV_LIST(demonstratives);/* این، آن، همین: «این دیدار» names an event already told;

@@ -23,6 +23,9 @@ static const ev_word opens[] = { { "در" }, { "طی" }, { "ضمن" }, { "پس �
 static const ev_word matches[] = { { "دیدار" }, { "دیداری" }, { "دیدارهای" } };
 static const ev_word talks[] = { { "گفتگو" }, { "گفتگوی" }, { "گفت و گو" }, { "گفت و گوی" },
                                  { "گفت وگو" }, { "گفت وگوی" } };
+/* «در گفت‌وگویی (کوتاه/تلفنی) با ایسنا»: the indefinite is an interview */
+static const ev_word a_talk[] = { { "گفتگویی" }, { "گفت و گویی" }, { "گفت وگویی" } };
+static const ev_word sat[] = { { "نشست" }, { "نشستند" } };
 
 /* 1 when a quote of sentence s has its verb after token t: «X در گفت‌وگو
  * با Y … گفت» is X speaking to Y (an interview), not a meeting. */
@@ -101,6 +104,9 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
     if (n1 < se->t1 && rasad__ev_in(d, n1, rasad__ev_demonstratives, rasad__ev_ndemonstratives))
         return n1;
     size_t cs = rasad__ev_clause(d, se->t0, t, CLAUSE);
+    if (n1 - t == 1 && rasad__ev_in(d, t, sat, EV_COUNT(sat)) &&
+        (n1 == se->t1 || d->tok[n1].gap & (EV_G_HARD | EV_G_COMMA) || rasad__ev_is(d, n1, "و")))
+        return n1;                              /* «به زمین نشست»: sat down, no meeting */
     int verbal = n1 < se->t1 && !(d->tok[n1].gap & (EV_G_HARD | EV_G_COMMA)) &&
                  rasad__ev_longest(d, n1, se->t1, rasad__ev_light, sizeof *rasad__ev_light,
                                    rasad__ev_nlight, &m) >= 0;
@@ -143,6 +149,8 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
             talk = before < t && spoken_after(d, s, t) &&
                    rasad__ev_longest(d, t, n1, talks, sizeof *talks, EV_COUNT(talks), &m2) >= 0 &&
                    m2 == n1 - t;
+            talk |= rasad__ev_longest(d, t, n1, a_talk, sizeof *a_talk, EV_COUNT(a_talk), &m2) >= 0 &&
+                    m2 == n1 - t;
             wlo = b + 1;
             whi = side_end(d, wlo, se->t1);
         } else if (before == t) {

@@ -11,6 +11,8 @@
 #define OCC_REACH 40   /* tokens around the trigger an occasion may stand */
 #define SAME_BACK 16   /* earlier events of the sentence compared for a repeat */
 #define PLAN_BACK 12   /* tokens before an event a plan (قرار است) may stand */
+#define NOT_BACK 8     /* tokens before an event a «نتوانست» may stand */
+#define NOT_AFTER 4    /* tokens after it a «نکرد», «امتناع» may stand */
 
 static const ev_word zone_open[] = { { "در" }, { "طی" } };
 static const ev_word host[] = { { "میزبانی" }, { "وارد" }, { "عازم" } };
@@ -202,6 +204,32 @@ static int nearest_date(const ev_doc *d, size_t s0, size_t s1, size_t at)
     return best;
 }
 
+/* 1 when a word of not_held stands in the clause right around the event
+ * of tokens [trig0, trig1): up to NOT_BACK tokens before it and NOT_AFTER
+ * after it, not past a comma, «و» or a stronger mark. */
+static int not_held(const ev_doc *d, size_t t0, size_t t1, size_t trig0, size_t trig1)
+{
+    size_t m;
+    for (size_t u = trig0; u > t0 && trig0 - u < NOT_BACK;) {
+        if (d->tok[u].gap & (EV_G_HARD | EV_G_COMMA))
+            break;
+        u--;
+        if (rasad__ev_is(d, u, "و"))
+            break;
+        if (rasad__ev_longest(d, u, trig0, rasad__ev_not_held, sizeof *rasad__ev_not_held,
+                              rasad__ev_nnot_held, &m) >= 0)
+            return 1;
+    }
+    for (size_t u = trig1; u < t1 && u - trig1 < NOT_AFTER; u++) {
+        if (d->tok[u].gap & (EV_G_HARD | EV_G_COMMA) || rasad__ev_is(d, u, "و"))
+            break;
+        if (rasad__ev_longest(d, u, t1, rasad__ev_not_held, sizeof *rasad__ev_not_held,
+                              rasad__ev_nnot_held, &m) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when the event of tokens [trig0, trig1) is told as to come: a future
  * auxiliary among its words, or a plan (قرار است) in the PLAN_BACK tokens
  * of its clause before it. */
@@ -227,6 +255,8 @@ void ev_emit(ev_doc *d, size_t s, int type, unsigned flags, size_t trig0, size_t
 {
     rasad_events_result *r = d->res;
     const ev_sent *se = &d->sent[s];
+    if (not_held(d, se->t0, se->t1, trig0, trig1))
+        return;                                 /* «نتوانست … سفر کند» */
     /* the same participants and place as an event of this sentence: once */
     for (size_t i = r->nevents; i-- > 0 && r->nevents - i <= SAME_BACK &&
                                 r->events[i].sent_start == se->start;) {
