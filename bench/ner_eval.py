@@ -12,7 +12,8 @@ DIR/ner.model, trained on PEYMA train+dev and NSURL-2019 train: docs/ner.md).
 Arman: 3-fold, each fold tagged by a model trained here (with DIR's
 rasad_ner_train, into /tmp) on the other two folds (--arman-extra: plus
 PEYMA train+dev and NSURL), with the same unlabeled text for word clusters
-as the shipped model (tools/ner_unlabeled.py), no Arman test text in it. Arman's tags are mapped as the trainer maps
+and the same gazetteer lists as the shipped model (tools/ner_unlabeled.py,
+tools/gen_ner_gazetteer.py --training-lists), no Arman test text in them. Arman's tags are mapped as the trainer maps
 them: pers PER, loc LOC, org ORG; fac, pro, event O.
 Speed: tokens per second of `rasad tag --conll` on one core (the program is
 single-threaded), over the PEYMA test set repeated to about 300,000 tokens,
@@ -31,6 +32,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARMAN_MAP = {"pers": "PER", "loc": "LOC", "org": "ORG"}
+# the trainer's settings, as tools/ner_train.sh gives them
+TRAIN_FLAGS = ["--seed", "1", "--min-count", "2", "--runs", "3", "--memory", "6"]
 
 
 def read_corpus(path, fmt):
@@ -145,8 +148,7 @@ def tag_conll(rasad, model, sents, tmp):
 
 
 def train(trainer, out, corpora, epochs):
-    cmd = [trainer, "--out", out, "--epochs", str(epochs), "--seed", "1", "--min-count", "2",
-           "--runs", "3"] + corpora
+    cmd = [trainer, "--out", out, "--epochs", str(epochs)] + TRAIN_FLAGS + corpora
     t0 = time.time()
     subprocess.run(cmd, check=True, capture_output=True)
     return time.time() - t0
@@ -192,6 +194,11 @@ def main():
             subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tools", "ner_unlabeled.py"),
                             os.path.dirname(data), text], check=True, capture_output=True)
             extra.append(f"text:{text}")
+            gaz = os.path.join(tmp, "gazetteer.tsv")
+            subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tools", "gen_ner_gazetteer.py"),
+                            "--training-lists", os.path.join(os.path.dirname(data), "gazetteers"),
+                            gaz], check=True, capture_output=True)
+            extra.append(f"gaz:{gaz}")
             pooled = {t: [0, 0, 0] for t in ["PER", "LOC", "ORG"]}
             f1s = []
             for k in range(3):

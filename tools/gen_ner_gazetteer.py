@@ -5,6 +5,17 @@ time-zone exemplar cities, languages, month and day names) and iso-codes
 (Persian translations of ISO 3166-1 and 3166-3 country names).
 
 usage: gen_ner_gazetteer.py CLDR_DIR ISO_LOCALE_DIR OUT.c
+       gen_ner_gazetteer.py --training-lists GAZETTEER_DIR OUT.tsv
+
+The second form writes the lists the NER trainer hashes into the model's
+own gazetteer (tools/ner_train.sh; rasad_ner_train's gaz: input), one
+CLASS<TAB>ENTRY a line, from ../shared/data/gazetteers at training time:
+  name      Persian given names (persian-names/: both CSV lists, either gender)
+  province  Iran's provinces (iran-provinces-cities/province_city.json), also
+            without a leading «استان»
+  city      Iran's cities (the same file)
+OUT.tsv goes under /tmp and is never committed; only 64-bit hashes of the
+entries' forms end up in models/ner.model.
 
 CLDR_DIR is /usr/share/unicode/cldr/common, ISO_LOCALE_DIR is
 /usr/share/locale/fa/LC_MESSAGES. The output is generated at build time
@@ -76,7 +87,41 @@ def c_string(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def training_lists(gaz_dir, out_path):
+    import csv
+    import json
+    rows = set()
+    for name in ("pngt26k_persian-gender-by-name.csv", "peymanslh_names_gender.csv"):
+        path = os.path.join(gaz_dir, "persian-names", name)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                n = clean(r.get("name") or "")
+                if n:
+                    rows.add(("name", n))
+    path = os.path.join(gaz_dir, "iran-provinces-cities", "province_city.json")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for p in json.load(f):
+                n = clean(p.get("province-fa") or "")
+                if n:
+                    rows.add(("province", n))
+                    if n.startswith("استان "):
+                        rows.add(("province", n[len("استان "):]))
+                for c in p.get("cities", []):
+                    n = clean(c.get("city-fa") or "")
+                    if n:
+                        rows.add(("city", n))
+    with open(out_path, "w", encoding="utf-8") as f:
+        for c, n in sorted(rows):
+            f.write(f"{c}\t{n}\n")
+
+
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "--training-lists":
+        training_lists(sys.argv[2], sys.argv[3])
+        return
     if len(sys.argv) != 4:
         sys.exit(__doc__)
     cldr_dir, locale_dir, out_path = sys.argv[1:]

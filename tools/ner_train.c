@@ -5,6 +5,10 @@
  *
  * --runs N trains N times, each pass order drawn from the seed, and keeps
  * the average of the N weight sets (less dependence on one order).
+ * --memory E trains with the document memory (docs/ner.md): the tags the
+ * memory learns from are given by models of E passes trained on one half
+ * of the sentences and tagging the other half. Each corpus file and each
+ * -DOCSTART- line starts a document.
  *
  * FORMAT is the corpus's layout (plain or gzip, one token a line, blank
  * lines between sentences, "-DOCSTART-" lines ignored, CR before LF
@@ -15,6 +19,10 @@
  *                      by arman_map below: pers PER, loc LOC, org ORG; fac,
  *                      pro and event O (docs/ner.md says why)
  *   text    unlabeled running text, for the word clusters only
+ *   gaz     gazetteer lists for the model's hashed gazetteer: CLASS<TAB>ENTRY
+ *           a line, CLASS one of name (given names), province, city (Iran's);
+ *           ENTRY's words separated by spaces. Only 64-bit hashes of the
+ *           entries' forms go into the model (docs/ner.md)
  * A tag that is none of these counts as O and is reported once per name.
  * The sentences are used in the order given, so the same command gives the
  * same model bytes. docs/ner.md has the command that made models/ner.model. */
@@ -25,8 +33,9 @@
 #include <zlib.h>
 #include "rasad/alloc.h"
 #include "rasad/ner.h"
+#include "train_internal.h" /* rasad__ner_trainer_add_gaz */
 
-enum fmt { PEYMA, CONLL, ARMAN, TEXT };
+enum fmt { PEYMA, CONLL, ARMAN, TEXT, GAZ };
 
 static const struct format {
     const char *name;
@@ -36,6 +45,7 @@ static const struct format {
 } formats[] = {
     { "arman", ARMAN, ' ', 1 },
     { "conll", CONLL, '\t', 0 },
+    { "gaz",   GAZ,   '\t', 0 },
     { "peyma", PEYMA, '|', 1 },
     { "text",  TEXT,  0,   0 },
 };
@@ -52,7 +62,9 @@ typedef struct sent {
     size_t n, cap;
 } sent;
 
-static uint64_t sentences, tokens, unknown_tags, text_lines;
+static const char *const gaz_class[] = { "name", "province", "city" }; /* enum ner_mgaz_class */
+
+static uint64_t sentences, tokens, unknown_tags, text_lines, gaz_entries;
 
 static void die(const char *what)
 {
@@ -120,6 +132,7 @@ static void read_corpus(rasad_ner_trainer *tr, const struct format *f, const cha
         fprintf(stderr, "rasad_ner_train: cannot open '%s': %s\n", path, strerror(errno));
         exit(1);
     }
+    rasad__ner_trainer_doc_break(tr); /* a corpus is a document of its own at least */
     while (gzgets(gz, line, sizeof line)) {
         size_t n = strlen(line);
         const char *sep = NULL;
@@ -137,8 +150,28 @@ static void read_corpus(rasad_ner_trainer *tr, const struct format *f, const cha
             text_lines++;
             continue;
         }
+        if (f->fmt == GAZ) {
+            const char *tab = memchr(line, '\t', n);
+            size_t c;
+            for (c = 0; tab && c < sizeof gaz_class / sizeof gaz_class[0]; c++)
+                if (strlen(gaz_class[c]) == (size_t)(tab - line) &&
+                    memcmp(gaz_class[c], line, (size_t)(tab - line)) == 0)
+                    break;
+            if (!tab || c == sizeof gaz_class / sizeof gaz_class[0]) {
+                if (n > 0)
+                    fprintf(stderr, "%s:%lu: not CLASS<TAB>ENTRY: skipped\n", path, lineno);
+                continue;
+            }
+            if (rasad__ner_trainer_add_gaz(tr, (unsigned)c, tab + 1, (size_t)(line + n - tab - 1)) !=
+                RASAD_OK)
+                die("out of memory");
+            gaz_entries++;
+            continue;
+        }
         if (n == 0 || strncmp(line, "-DOCSTART-", 10) == 0) {
             flush(tr, &s);
+            if (n > 0)
+                rasad__ner_trainer_doc_break(tr);
             continue;
         }
         for (size_t i = 0; i < n; i++)
@@ -202,6 +235,8 @@ int main(int argc, char **argv)
             opts.min_count = (unsigned)num(argv[++i]);
         else if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
             opts.runs = (unsigned)num(argv[++i]);
+        else if (strcmp(argv[i], "--memory") == 0 && i + 1 < argc)
+            rasad__ner_trainer_set_memory(tr, (unsigned)num(argv[++i]));
         else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc)
             opts.seed = num(argv[++i]);
         else {
@@ -213,15 +248,18 @@ int main(int argc, char **argv)
                     break;
             if (!colon || k == sizeof formats / sizeof formats[0])
                 die("usage: rasad_ner_train --out MODEL [--epochs N] [--min-count N] [--seed N] [--runs N] "
-                    "peyma|conll|arman|text:FILE...");
+                    "[--memory E] "
+                    "peyma|conll|arman|text|gaz:FILE...");
             read_corpus(tr, &formats[k], colon + 1);
         }
     }
     if (!out)
         die("--out MODEL is required");
-    fprintf(stderr, "%llu sentences, %llu tokens, %llu unknown tags, %llu lines of text\n",
+    fprintf(stderr, "%llu sentences, %llu tokens, %llu unknown tags, %llu lines of text, "
+            "%llu gazetteer entries\n",
             (unsigned long long)sentences, (unsigned long long)tokens,
-            (unsigned long long)unknown_tags, (unsigned long long)text_lines);
+            (unsigned long long)unknown_tags, (unsigned long long)text_lines,
+            (unsigned long long)gaz_entries);
     int rc = rasad_ner_trainer_run(tr, &opts, progress, NULL, &model, &model_n);
     if (rc != RASAD_OK)
         die(rasad_strerror(rc));

@@ -7,8 +7,11 @@
 # dev and NSURL-2019 train (labeled), in that order, plus unlabeled text for
 # the word clusters (tools/ner_unlabeled.py: the news sets, ParsiNLU
 # passages, PerDT sentences; written to a temporary file under /tmp and
-# deleted), with a fixed seed and epoch count: the same data gives the same
-# model bytes. Debian packages only, no network. docs/ner.md describes the
+# deleted) and gazetteer lists hashed into the model (given names, Iran's
+# provinces and cities: tools/gen_ner_gazetteer.py --training-lists, also a
+# temporary file), with the document memory (--memory 6: half models of 6
+# passes give the memory's training tags), a fixed seed and epoch count: the
+# same data gives the same model bytes. Debian packages only, no network. docs/ner.md describes the
 # data, the model and the figures.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,12 +27,14 @@ cmake --build "$build" -j2 --target rasad_ner_train >/dev/null
 mkdir -p "$root/models"
 start=$(date +%s)
 text=$(mktemp /tmp/rasad_ner_text.XXXXXX)
-trap 'rm -f "$text"' EXIT
+gaz=$(mktemp /tmp/rasad_ner_gaz.XXXXXX)
+trap 'rm -f "$text" "$gaz"' EXIT
 /usr/bin/python3 "$root/tools/ner_unlabeled.py" "$shared" "$text"
+/usr/bin/python3 "$root/tools/gen_ner_gazetteer.py" --training-lists "$shared/gazetteers" "$gaz"
 "$build/rasad_ner_train" --out "$root/models/ner.model.tmp" --epochs "$epochs" --seed 1 \
-    --min-count 2 --runs 3 \
+    --min-count 2 --runs 3 --memory 6 \
     peyma:"$data/peyma/train.txt" peyma:"$data/peyma/dev.txt" \
-    conll:"$data/nsurl2019-train/train_600K.conll.gz" text:"$text" \
+    conll:"$data/nsurl2019-train/train_600K.conll.gz" text:"$text" gaz:"$gaz" \
     2> >(grep -v ': unknown tag ' >&2)
 mv "$root/models/ner.model.tmp" "$root/models/ner.model"
 echo "models/ner.model: $(stat -c %s "$root/models/ner.model") bytes, $(( $(date +%s) - start )) s" \

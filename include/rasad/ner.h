@@ -96,7 +96,15 @@ RASAD_API void rasad_ner_free(rasad_ner *t);
  * not NUL-terminated; an empty token is allowed and has no word
  * features). Writes n tags (valid BIO: every I-X follows B-X or I-X) into
  * tags, which the caller provides. Reads tok and len only during the call.
- * Returns RASAD_OK or RASAD_NOMEM (tags then all O). */
+ * t remembers the word forms and tags of the last sentences it tagged (the
+ * document memory, docs/ner.md): call the sentences of one document in
+ * order, and rasad_ner_reset between documents; the same sentences after
+ * the same reset give the same tags. Returns RASAD_OK or RASAD_NOMEM (tags
+ * then all O). */
+/* Forgets the sentences t tagged: the next one starts a new document.
+ * rasad_ner_reset(NULL) does nothing. */
+RASAD_API void rasad_ner_reset(rasad_ner *t);
+
 RASAD_API int rasad_ner_tag(rasad_ner *t, const char *const *tok, const size_t *len,
                             size_t n, uint8_t *tags) RASAD_WARN_UNUSED;
 

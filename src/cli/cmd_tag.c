@@ -23,7 +23,10 @@ static const char usage[] =
     "                line for a blank one, a -DOCSTART- line as it came. A token\n"
     "                is the text before the first TAB (other columns are\n"
     "                ignored), without a final CR; its bytes are written back\n"
-    "                as they came, even when they are not valid UTF-8.\n"
+    "                as they came, even when they are not valid UTF-8. The\n"
+    "                sentences of a file are one document (the tagger\n"
+    "                remembers names it tagged before); a -DOCSTART- line\n"
+    "                or the next FILE starts a new one.\n"
     "  --json        running text: one JSON object per entity, {\"file\", \"line\",\n"
     "                \"start\", \"end\" (byte offsets into the FILE, end exclusive),\n"
     "                \"type\", \"text\"}\n"
@@ -157,6 +160,7 @@ static int on_conll(run *r, const char *line, size_t n)
         return rc;
     case RASAD_NER_LINE_DOCSTART:
         rc = flush(r);
+        rasad_ner_reset(r->ner);               /* a new document */
         if (n > 0 && line[n - 1] == '\r')
             n--;
         fwrite(line, 1, n, stdout);
@@ -197,8 +201,10 @@ static int on_line(void *ctx, const char *name, size_t lineno, const char *line,
     int rc = CLI_OK;
 
     if (lineno == 1) {
-        if (r->mode == CONLL)
+        if (r->mode == CONLL) {
             rc = flush(r); /* a sentence never runs from one file into the next */
+            rasad_ner_reset(r->ner);
+        }
         r->file_off = 0;
         r->warned = 0;
     }

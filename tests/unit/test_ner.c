@@ -7,7 +7,11 @@
 #include <string.h>
 #include "rasad/alloc.h"
 #include "rasad/ner.h"
+#include "hash.h"
 #include "th.h"
+/* the trainer's internal entry points (the model's gazetteer, the document
+ * memory), as tools/ner_train.c uses them */
+#include "../../src/core/ner/train_internal.h"
 
 /* Sentences written for this test: token|TAG separated by spaces. */
 static const char *const train_sents[] = {
@@ -50,7 +54,20 @@ static void split(const char *src, sent *s)
     }
 }
 
+static char *train_with(size_t *n, int gaz_mem);
+
 static char *train(size_t *n)
+{
+    return train_with(n, 0);
+}
+
+/* Gazetteer lines written for this test (class, entry). */
+static const struct { unsigned cls; const char *entry; } gaz_lines[] = {
+    { MGAZ_NAME, "حسین" }, { MGAZ_NAME, "علی" }, { MGAZ_NAME, "سرگئی" },
+    { MGAZ_CITY, "اصفهان" }, { MGAZ_PROVINCE, "استان تهران" }, { MGAZ_CITY, "شهر نمونه" },
+};
+
+static char *train_with(size_t *n, int gaz_mem)
 {
     rasad_ner_trainer *tr;
     rasad_ner_train_opts opts = { 8, 1, 42, 2 };
@@ -58,6 +75,13 @@ static char *train(size_t *n)
     static sent s;
 
     TH_EQ_INT(rasad_ner_trainer_new(&tr), RASAD_OK);
+    if (gaz_mem) {
+        for (size_t i = 0; i < sizeof gaz_lines / sizeof gaz_lines[0]; i++)
+            TH_EQ_INT(rasad__ner_trainer_add_gaz(tr, gaz_lines[i].cls, gaz_lines[i].entry,
+                                                 strlen(gaz_lines[i].entry)), RASAD_OK);
+        TH_EQ_INT(rasad__ner_trainer_add_gaz(tr, MGAZ_NCLASSES, "x", 1), RASAD_INVAL);
+        rasad__ner_trainer_set_memory(tr, 2);
+    }
     for (size_t i = 0; i < NSENT; i++) {
         split(train_sents[i], &s);
         TH_EQ_INT(rasad_ner_trainer_add(tr, s.tok, s.len, s.tags, s.n), RASAD_OK);
@@ -171,6 +195,44 @@ static void test_damaged(const char *model, size_t n)
     free(copy);
     TH_EQ_INT(rasad_ner_model_load("/nonexistent/ner.model", &m), RASAD_NOTFOUND);
     TH_CHECK(m == NULL);
+}
+
+/* A model with a gazetteer and the document memory: its gazetteer is in
+ * the file, it learns its sentences, and a gazetteer out of order is
+ * refused even with a good checksum. */
+static void test_gazetteer(void)
+{
+    size_t n1, n2;
+    char *a = train_with(&n1, 1), *b = train_with(&n2, 1);
+    rasad_ner_model *m;
+
+    TH_CHECK(a && b && n1 == n2 && memcmp(a, b, n1) == 0); /* reproducible */
+    if (!a || !b) {
+        rasad_free(a);
+        rasad_free(b);
+        return;
+    }
+    const unsigned char *p = (const unsigned char *)a;
+    uint32_t ngaz = (uint32_t)p[32] | (uint32_t)p[33] << 8, maxlen = p[36];
+    TH_EQ_INT(ngaz, 6);
+    TH_EQ_INT(maxlen, 2);
+    test_learns(a, n1);
+    test_damaged(a, n1);
+    /* the gazetteer's first two hashes swapped, checksum made good again */
+    size_t at = RASAD__NER_HEADER + (2 * NT + NT * NT) * 4 + 4 +
+                (size_t)((uint32_t)p[28] | (uint32_t)p[29] << 8 | (uint32_t)p[30] << 16) *
+                    (8 + 2 * RASAD__NER_NLEV);
+    unsigned char tmp[8];
+    memcpy(tmp, b + at, 8);
+    memcpy(b + at, b + at + 8, 8);
+    memcpy(b + at + 8, tmp, 8);
+    uint64_t sum = rasad__fnv1a(b, n2 - 8, RASAD__FNV_SEED);
+    for (int i = 0; i < 8; i++)
+        b[n2 - 8 + i] = (char)(sum >> (8 * i));
+    TH_EQ_INT(rasad_ner_model_parse(b, n2, &m), RASAD_PARSE);
+    TH_CHECK(m == NULL);
+    rasad_free(a);
+    rasad_free(b);
 }
 
 /* ---- allocation failures ----------------------------------------------------- */
@@ -296,6 +358,24 @@ static void test_shipped(const char *tests_dir)
     TH_EQ_INT(rasad_ner_tag_text(t, s3, strlen(s3), on_entity, &f), RASAD_OK);
     TH_CHECK(has(&f, "۴۰ درصد", RASAD_NER_PCT));
     TH_CHECK(has(&f, "بانک مرکزی", RASAD_NER_ORG));
+
+    /* the document memory: a text is a document of its own, so what was
+     * tagged before it changes nothing */
+    found again;
+    memset(&again, 0, sizeof again);
+    again.src = s1;
+    TH_EQ_INT(rasad_ner_tag_text(t, s1, strlen(s1), on_entity, &again), RASAD_OK);
+    rasad_ner *fresh;
+    TH_EQ_INT(rasad_ner_new(m, &fresh), RASAD_OK);
+    memset(&f, 0, sizeof f);
+    f.src = s1;
+    TH_EQ_INT(rasad_ner_tag_text(fresh, s1, strlen(s1), on_entity, &f), RASAD_OK);
+    TH_EQ_INT(again.n, f.n);
+    for (int i = 0; i < f.n && i < again.n; i++) {
+        TH_CHECK(strcmp(again.text[i], f.text[i]) == 0);
+        TH_EQ_INT(again.type[i], f.type[i]);
+    }
+    rasad_ner_free(fresh);
     rasad_ner_free(t);
     rasad_ner_model_free(m);
 }
@@ -317,6 +397,7 @@ int main(int argc, char **argv)
     }
     rasad_free(a);
     rasad_free(b);
+    test_gazetteer();
     test_shipped(argc > 1 ? argv[1] : "tests");
     return th_done();
 }

@@ -196,7 +196,8 @@ size_t rasad__ev_role_end(const ev_doc *d, size_t t, size_t hi);
 /* The person named before token `before` beside whom the role phrase of
  * tokens [r0, r1) (two words or more) was written (سخنگوی کاخ سفید ... later «سخنگوی کاخ سفید
  * گفت»): the latest with the same words, else the only one whose role
- * starts with them (وزیر دفاع: وزیر دفاع روسیه); -1 when none or two. */
+ * starts with them (وزیر دفاع: وزیر دفاع روسیه), or of several such the
+ * person in focus (the last subject or speaker); -1 when none or two. */
 int rasad__ev_role_person(const ev_doc *d, size_t r0, size_t r1, size_t before);
 /* The person an office phrase at tokens [r0, r1) of a clause [lo, hi)
  * stands for (rasad__ev_role_person), or -1: also -1 when a person follows

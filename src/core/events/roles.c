@@ -158,7 +158,7 @@ int rasad__ev_same_name(const ev_doc *d, size_t x, size_t y)
 int rasad__ev_role_person(const ev_doc *d, size_t r0, size_t r1, size_t before)
 {
     size_t n = r1 - r0;
-    int exact = -1, prefix = -1, prefixes = 0;
+    int exact = -1, prefix = -1, prefixes = 0, focus = -1;
     if (n < 2 || rasad__ev_in(d, r0, rasad__ev_vague_offices, rasad__ev_nvague_offices))
         return -1;                              /* «نماینده» alone names no one */
     for (size_t i = 0; i < d->nent && d->ent[i].t1 <= before; i++) {
@@ -174,11 +174,15 @@ int rasad__ev_role_person(const ev_doc *d, size_t r0, size_t r1, size_t before)
                 if (prefix < 0 || !rasad__ev_same_name(d, (size_t)prefix, i))
                     prefixes++;
                 prefix = (int)i;                /* وزیر دفاع of وزیر دفاع روسیه */
+                if (d->salient >= 0 && rasad__ev_same_name(d, (size_t)d->salient, i))
+                    focus = (int)i;
             }
         }
     }
     if (exact >= 0)
         return exact;
+    if (prefixes > 1 && focus >= 0)
+        return focus;                           /* two ministers of defence: the one in focus */
     return prefixes == 1 ? prefix : -1;
 }
 

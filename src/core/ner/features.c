@@ -1,18 +1,22 @@
 /* features.c - the feature keys of each token of a sentence. A key is a
  * 64-bit hash of a template and its value; the model holds weights for the
  * keys seen in training. The templates (docs/ner.md):
- *   bias; word form at -2..+2; form pairs (-1,0), (0,+1), (-1,+1);
- *   prefixes of 1-3 and suffixes of 1-4 letters; the 2-letter suffixes of
- *   the neighbours; word shape here and over (-1,0,+1); length; first and
- *   last token; gazetteer classes (first word / inside) here, and at -2,
- *   -1 and +1. */
+ *   bias; word form at -3..+3; form pairs (-2,-1), (-1,0), (0,+1), (+1,+2),
+ *   (-1,+1); prefixes of 1-3 and suffixes of 1-4 letters, letter trigrams;
+ *   affixes and stems of the neighbours; word shape here and over
+ *   (-1,0,+1); length; first and last token; word clusters; gazetteer
+ *   classes (first word / inside) here and at -3..+1; the model's own
+ *   gazetteer (given names, Iran's provinces and cities) here and at
+ *   -2..+2, and surname-like words (a given name + زاده, پور, ی ...); the
+ *   document memory (memory.c): the tags the word's form had in the
+ *   sentences tagged just before, and its neighbours' entity types there. */
 #include <string.h>
 #include "rasad/alloc.h"
 #include "rasad/stem.h"
 #include "hash.h"
 #include "ner_internal.h"
 
-#define MAXK 128  /* keys per token, at most (65 + gazetteer bits) */
+#define MAXK 160  /* keys per token, at most (65 + gazetteer bits) */
 #define NTRI 12   /* letter trigrams of a word, at most */
 #define NPRE 3
 #define NSUF 4
@@ -24,8 +28,29 @@ enum tmpl {
     F_STEM, F_STEMM1, F_STEMP1, F_WM2WM1, F_WP1WP2, F_PREM1, F_PREP1, F_SUF3M1, F_SUF3P1,
     F_CL, F_CLM1 = F_CL + RASAD__NER_NLEV, F_CLP1 = F_CLM1 + RASAD__NER_NLEV,
     F_CLM2 = F_CLP1 + RASAD__NER_NLEV, F_CLP2 = F_CLM2 + RASAD__NER_NLEV,
-    F_CLM1CL = F_CLP2 + RASAD__NER_NLEV, F_CLCLP1, F_WM3, F_WP3, F_CLM3, F_CLP3, F_GAZM3, F_TRI
+    F_CLM1CL = F_CLP2 + RASAD__NER_NLEV, F_CLCLP1, F_WM3, F_WP3, F_CLM3, F_CLP3, F_GAZM3, F_TRI,
+    F_MG, F_MGM1, F_MGP1, F_MGM2, F_MGP2, F_SURN, F_SURNM1, F_SURNP1, F_MGM1MG, F_MGMGP1,
+    F_MEM, F_MEMALL, F_MEMM1, F_MEMP1
 };
+
+/* Endings of family names made from a given name (علی + پور, حسن + زاده,
+ * احمد + ی ...), as forms (no ZWNJ): a word that is a given name (the
+ * model's gazetteer) plus one of them is "surname-like", with the ending's
+ * number as the value. Longest first. */
+static const char *const surn_end[] = {
+    "\u0632\u0627\u062f\u0647",             /* زاده */
+    "\u0646\u0698\u0627\u062f",             /* نژاد */
+    "\u067e\u0648\u0631",                    /* پور */
+    "\u0646\u06cc\u0627",                    /* نیا */
+    "\u06cc\u0627\u0646",                    /* یان */
+    "\u0648\u0646\u062f",                    /* وند */
+    "\u0641\u0631",                           /* فر */
+    "\u0644\u0648",                           /* لو */
+    "\u06cc\u06cc",                           /* یی */
+    "\u0627\u0646",                           /* ان */
+    "\u06cc",                                  /* ی */
+};
+#define NSURN (sizeof surn_end / sizeof surn_end[0])
 
 typedef struct tokinfo {
     uint64_t w;           /* form hash */
@@ -37,15 +62,19 @@ typedef struct tokinfo {
     unsigned cl[RASAD__NER_NLEV]; /* word clusters + 1 (0: none) */
     uint64_t tri[NTRI];   /* hashes of the first NTRI letter trigrams */
     unsigned ntri;
+    unsigned surn;        /* surname-like ending + 1 (0: not surname-like) */
 } tokinfo;
 
 struct ner_fx {
     ner_form *form;
     const ner_clusters *cl;
+    const ner_mgaz *mg;
     ner_gaz *gaz;
     tokinfo info[RASAD_NER_MAX_SENT];
     uint64_t wh[RASAD_NER_MAX_SENT];   /* form hashes, for the gazetteer */
     uint32_t bits[RASAD_NER_MAX_SENT]; /* gazetteer bits */
+    uint32_t mbits[RASAD_NER_MAX_SENT]; /* the model's gazetteer bits */
+    uint32_t mem[RASAD_NER_MAX_SENT];   /* document memory: tags of each form (1 << tag) */
     uint64_t keys[RASAD_NER_MAX_SENT * MAXK];
     uint8_t nk[RASAD_NER_MAX_SENT];
 };
@@ -60,6 +89,7 @@ int rasad__ner_fx_new(ner_fx **out)
         return RASAD_NOMEM;
     fx->gaz = NULL;
     fx->cl = NULL;
+    fx->mg = NULL;
     if ((rc = rasad__ner_form_new(&fx->form)) != RASAD_OK ||
         (rc = rasad__ner_gaz_new(fx->form, &fx->gaz)) != RASAD_OK) {
         rasad__ner_fx_free(fx);
@@ -72,6 +102,11 @@ int rasad__ner_fx_new(ner_fx **out)
 void rasad__ner_fx_set_clusters(ner_fx *fx, const ner_clusters *c)
 {
     fx->cl = c;
+}
+
+void rasad__ner_fx_set_mgaz(ner_fx *fx, const ner_mgaz *g)
+{
+    fx->mg = g && g->n ? g : NULL;
 }
 
 void rasad__ner_fx_free(ner_fx *fx)
@@ -142,8 +177,22 @@ static void describe(tokinfo *ti, const char *s, size_t n)
                                            RASAD__FNV_SEED + 50);
 }
 
-static const tokinfo pad_bos = { 0x5f3759df0001ull, { 1, 1, 1 }, { 1, 1, 1, 1 }, 0xB05, 0xB05, 0, { 0xFFFE, 0xFFFE, 0xFFFE }, { 0 }, 0 };
-static const tokinfo pad_eos = { 0x5f3759df0002ull, { 2, 2, 2 }, { 2, 2, 2, 2 }, 0xE05, 0xE05, 0, { 0xFFFF, 0xFFFF, 0xFFFF }, { 0 }, 0 };
+static const tokinfo pad_bos = { 0x5f3759df0001ull, { 1, 1, 1 }, { 1, 1, 1, 1 }, 0xB05, 0xB05, 0, { 0xFFFE, 0xFFFE, 0xFFFE }, { 0 }, 0, 0 };
+static const tokinfo pad_eos = { 0x5f3759df0002ull, { 2, 2, 2 }, { 2, 2, 2, 2 }, 0xE05, 0xE05, 0, { 0xFFFF, 0xFFFF, 0xFFFF }, { 0 }, 0, 0 };
+
+/* The surname-like ending of the form s[0..n) (+1), or 0. */
+static unsigned surname_like(const ner_gaz *g, const char *s, size_t n)
+{
+    for (unsigned k = 0; k < NSURN; k++) {
+        size_t e = strlen(surn_end[k]);
+        if (n < e + 4 || memcmp(s + n - e, surn_end[k], e) != 0)
+            continue; /* the rest: two letters at least */
+        if (rasad__ner_gaz_word(g, rasad__ner_hash_form(s, n - e)) &
+            (1u << MGAZ_NAME | 1u << MGAZ_NAMEF))
+            return k + 1;
+    }
+    return 0;
+}
 
 static const tokinfo *at(const ner_fx *fx, size_t n, long i)
 {
@@ -157,6 +206,21 @@ static const tokinfo *at(const ner_fx *fx, size_t n, long i)
 static uint32_t bits_at(const ner_fx *fx, size_t n, long i)
 {
     return i < 0 || (size_t)i >= n ? 0 : fx->bits[i];
+}
+
+static uint32_t mbits_at(const ner_fx *fx, size_t n, long i)
+{
+    return i < 0 || (size_t)i >= n ? 0 : fx->mbits[i];
+}
+
+/* The entity types (bit type - 1) among the memory's tags of token i. */
+static uint32_t mem_types(const ner_fx *fx, size_t n, long i)
+{
+    uint32_t b = i < 0 || (size_t)i >= n ? 0 : fx->mem[i] >> 1, t = 0;
+    for (unsigned k = 0; b; k++, b >>= 2)
+        if (b & 3)
+            t |= 1u << k;
+    return t;
 }
 
 #define KEY(t, v) do { if (k < MAXK) keys[k++] = ner_mix((uint64_t)(t), (v)); } while (0)
@@ -224,10 +288,44 @@ static void keys_of(ner_fx *fx, size_t n, size_t i)
     for (unsigned c = 0; c < 4; c++)
         for (uint32_t b = bits_at(fx, n, li + ctx_off[c]); b; b &= b - 1)
             KEY(ctx_tmpl[c], (uint64_t)__builtin_ctz(b) / 2);
+    if (fx->mg) {
+        uint32_t mm1 = mbits_at(fx, n, li - 1), mp1 = mbits_at(fx, n, li + 1);
+        for (uint32_t b = fx->mbits[i]; b; b &= b - 1)
+            KEY(F_MG, (uint64_t)__builtin_ctz(b));
+        for (uint32_t b = mm1; b; b &= b - 1)
+            KEY(F_MGM1, (uint64_t)__builtin_ctz(b));
+        for (uint32_t b = mp1; b; b &= b - 1)
+            KEY(F_MGP1, (uint64_t)__builtin_ctz(b));
+        for (uint32_t b = mbits_at(fx, n, li - 2); b; b &= b - 1)
+            KEY(F_MGM2, (uint64_t)__builtin_ctz(b) / 2);
+        for (uint32_t b = mbits_at(fx, n, li + 2); b; b &= b - 1)
+            KEY(F_MGP2, (uint64_t)__builtin_ctz(b) / 2);
+        if (w0->surn)
+            KEY(F_SURN, w0->surn);
+        if (m1->surn)
+            KEY(F_SURNM1, m1->surn);
+        if (p1->surn)
+            KEY(F_SURNP1, p1->surn);
+        if (mm1 | fx->mbits[i])
+            KEY(F_MGM1MG, (uint64_t)mm1 << 32 | fx->mbits[i] << 4 | (w0->surn != 0));
+        if (mp1 | fx->mbits[i])
+            KEY(F_MGMGP1, (uint64_t)mp1 << 32 | fx->mbits[i] << 4 | (p1->surn != 0));
+    }
+    if (fx->mem[i]) {
+        for (uint32_t b = fx->mem[i]; b; b &= b - 1)
+            KEY(F_MEM, (uint64_t)__builtin_ctz(b));
+        KEY(F_MEMALL, fx->mem[i]);
+    }
+    uint32_t tm1 = mem_types(fx, n, li - 1), tp1 = mem_types(fx, n, li + 1);
+    if (tm1)
+        KEY(F_MEMM1, tm1);
+    if (tp1)
+        KEY(F_MEMP1, tp1);
     fx->nk[i] = (uint8_t)k;
 }
 
-int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, size_t n)
+int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, size_t n,
+                      const ner_mem *mem)
 {
     int rc = RASAD_OK;
 
@@ -245,11 +343,23 @@ int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, siz
         int has = rasad__ner_cluster_of(fx->cl, fx->wh[i], cl);
         for (unsigned l = 0; l < RASAD__NER_NLEV; l++)
             fx->info[i].cl[l] = has ? cl[l] + 1 : 0;
+        fx->info[i].surn = fx->mg ? surname_like(fx->mg->g, s, sn) : 0;
     }
     rasad__ner_gaz_match(fx->gaz, fx->wh, n, fx->bits);
+    if (fx->mg)
+        rasad__ner_gaz_match(fx->mg->g, fx->wh, n, fx->mbits);
+    if (mem)
+        rasad__ner_mem_bits(mem, fx->wh, n, fx->mem);
+    else
+        memset(fx->mem, 0, n * sizeof *fx->mem);
     for (size_t i = 0; i < n; i++)
         keys_of(fx, n, i);
     return rc;
+}
+
+const uint64_t *rasad__ner_fx_forms(const ner_fx *fx)
+{
+    return fx->wh;
 }
 
 const uint64_t *rasad__ner_fx_keys(const ner_fx *fx, size_t i, size_t *nk)

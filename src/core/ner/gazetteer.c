@@ -40,28 +40,44 @@ static uint64_t step(uint64_t h, uint64_t word)
     return v ? v : 1;
 }
 
-/* Adds one entry: its words through f, hashed as a sequence. */
-static int add(ner_gaz *g, ner_form *f, const ner_gaz_entry *e)
+int rasad__ner_gaz_seq(ner_form *f, const char *p, size_t n, uint64_t *h, size_t *words)
 {
-    const char *s = e->name;
-    uint64_t h = RASAD__FNV_SEED;
-    size_t words = 0;
+    const char *s = p, *end = p + n;
     int rc;
 
-    while (*s) {
+    *h = RASAD__FNV_SEED;
+    *words = 0;
+    while (s < end) {
         const char *w = s, *form;
         size_t fn;
-        while (*s && *s != ' ')
+        while (s < end && *s != ' ')
             s++;
         if ((rc = rasad__ner_form(f, w, (size_t)(s - w), &form, &fn)) != RASAD_OK)
             return rc;
         if (fn > 0) {
-            h = step(h, rasad__ner_hash_form(form, fn));
-            words++;
+            *h = step(*h, rasad__ner_hash_form(form, fn));
+            ++*words;
         }
-        while (*s == ' ')
+        while (s < end && *s == ' ')
             s++;
     }
+    return RASAD_OK;
+}
+
+uint64_t rasad__ner_gaz_word_seq(uint64_t word)
+{
+    return step(RASAD__FNV_SEED, word);
+}
+
+/* Adds one entry: its words through f, hashed as a sequence. */
+static int add(ner_gaz *g, ner_form *f, const ner_gaz_entry *e)
+{
+    uint64_t h;
+    size_t words;
+    int rc;
+
+    if ((rc = rasad__ner_gaz_seq(f, e->name, strlen(e->name), &h, &words)) != RASAD_OK)
+        return rc;
     if (words == 0 || words > GAZ_MAXLEN)
         return RASAD_OK;
     gslot *sl = find(g, h);
@@ -72,14 +88,13 @@ static int add(ner_gaz *g, ner_form *f, const ner_gaz_entry *e)
     return RASAD_OK;
 }
 
-int rasad__ner_gaz_new(ner_form *f, ner_gaz **out)
+static int gaz_alloc(size_t entries, ner_gaz **out)
 {
-    size_t total = rasad__ner_ngaz + rasad__ner_ntitles, cap = 1024;
+    size_t cap = 1024;
     ner_gaz *g;
-    int rc = RASAD_OK;
 
     *out = NULL;
-    while (cap < 2 * total)
+    while (cap < 2 * entries)
         cap *= 2;
     if (!(g = rasad_malloc(sizeof *g)))
         return RASAD_NOMEM;
@@ -90,6 +105,39 @@ int rasad__ner_gaz_new(ner_form *f, ner_gaz **out)
     memset(g->slot, 0, cap * sizeof *g->slot);
     g->mask = cap - 1;
     g->maxlen = 0;
+    *out = g;
+    return RASAD_OK;
+}
+
+int rasad__ner_gaz_from(const uint64_t *h, const uint8_t *mask, size_t n, size_t maxlen,
+                        ner_gaz **out)
+{
+    int rc = gaz_alloc(n, out);
+    if (rc != RASAD_OK)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        gslot *sl = find(*out, h[i] ? h[i] : 1);
+        sl->h = h[i] ? h[i] : 1;
+        sl->mask |= mask[i];
+    }
+    (*out)->maxlen = maxlen;
+    return RASAD_OK;
+}
+
+uint32_t rasad__ner_gaz_word(const ner_gaz *g, uint64_t word)
+{
+    return g ? find(g, step(RASAD__FNV_SEED, word))->mask : 0;
+}
+
+int rasad__ner_gaz_new(ner_form *f, ner_gaz **out)
+{
+    size_t total = rasad__ner_ngaz + rasad__ner_ntitles;
+    ner_gaz *g;
+    int rc;
+
+    *out = NULL;
+    if ((rc = gaz_alloc(total, &g)) != RASAD_OK)
+        return rc;
     for (size_t i = 0; i < rasad__ner_ngaz && rc == RASAD_OK; i++)
         rc = add(g, f, &rasad__ner_gaz[i]);
     for (size_t i = 0; i < rasad__ner_ntitles && rc == RASAD_OK; i++)
@@ -113,6 +161,8 @@ void rasad__ner_gaz_free(ner_gaz *g)
 void rasad__ner_gaz_match(const ner_gaz *g, const uint64_t *h, size_t n, uint32_t *bits)
 {
     memset(bits, 0, n * sizeof *bits);
+    if (!g)
+        return;
     for (size_t i = 0; i < n; i++) {
         uint64_t s = RASAD__FNV_SEED;
         for (size_t len = 1; len <= g->maxlen && i + len <= n; len++) {
@@ -120,13 +170,27 @@ void rasad__ner_gaz_match(const ner_gaz *g, const uint64_t *h, size_t n, uint32_
             const gslot *sl = find(g, s);
             if (!sl->h)
                 continue;
-            for (unsigned c = 0; c < GAZ_NCLASSES; c++) {
-                if (!(sl->mask & (1u << c)))
-                    continue;
+            for (uint32_t b = sl->mask; b; b &= b - 1) {
+                unsigned c = (unsigned)__builtin_ctz(b);
                 bits[i] |= 1u << (2 * c);
                 for (size_t k = i + 1; k < i + len; k++)
                     bits[k] |= 1u << (2 * c + 1);
             }
         }
     }
+}
+
+int rasad__ner_mgaz_index(ner_mgaz *m)
+{
+    if (m->n == 0)
+        return RASAD_OK;
+    return rasad__ner_gaz_from(m->hash, m->mask, m->n, m->maxlen, &m->g);
+}
+
+void rasad__ner_mgaz_release(ner_mgaz *m)
+{
+    rasad_free(m->hash);
+    rasad_free(m->mask);
+    rasad__ner_gaz_free(m->g);
+    memset(m, 0, sizeof *m);
 }

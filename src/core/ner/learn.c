@@ -68,18 +68,20 @@ int rasad__ner_learn(rasad_ner_trainer *tr, const rasad_ner_train_opts *opts,
     }
     memset(em.w, 0, em.n * sizeof *em.w);
     memset(em.u, 0, em.n * sizeof *em.u);
+    size_t nord = 0;
     for (size_t s = 0; s < tr->nsent; s++)
-        order[s] = (uint32_t)s;
+        if (s < tr->skip_lo || s >= tr->skip_hi)
+            order[nord++] = (uint32_t)s;
 
     for (unsigned ep = 1; ep <= epochs; ep++) {
         uint64_t errors = 0;
-        for (size_t s = tr->nsent; s > 1; s--) { /* Fisher-Yates */
+        for (size_t s = nord; s > 1; s--) { /* Fisher-Yates */
             size_t j = (size_t)(next_rand(&seed) % s);
             uint32_t x = order[s - 1];
             order[s - 1] = order[j];
             order[j] = x;
         }
-        for (size_t oi = 0; oi < tr->nsent; oi++, c++) {
+        for (size_t oi = 0; oi < nord; oi++, c++) {
             size_t s = order[oi], t0 = tr->sent[s], n = tr->sent[s + 1] - t0;
             const uint8_t *gold = tr->gold + t0;
             for (unsigned t = 0; t < NT; t++) {
@@ -142,4 +144,24 @@ done:
     rasad_free(em.w);
     rasad_free(em.u);
     return rc;
+}
+
+void rasad__ner_decode(const rasad_ner_trainer *tr, const ner_weights *w, size_t s,
+                       double *sc, uint8_t *back, uint8_t *pred)
+{
+    double vs[2 * NT];
+    size_t t0 = tr->sent[s], n = tr->sent[s + 1] - t0;
+
+    for (size_t i = 0; i < n; i++) {
+        double *row = sc + i * NT;
+        memset(row, 0, NT * sizeof *row);
+        for (size_t k = tr->kstart[t0 + i]; k < tr->kstart[t0 + i + 1]; k++) {
+            uint32_t f = tr->ids[k];
+            if (f == UINT32_MAX)
+                continue;
+            for (unsigned t = 0; t < NT; t++)
+                row[t] += w->em[(size_t)f * NT + t];
+        }
+    }
+    rasad__ner_viterbi(sc, w->start, w->stop, w->trans, n, back, vs, pred);
 }

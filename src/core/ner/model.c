@@ -3,16 +3,20 @@
  * format (little-endian; docs/ner.md):
  *
  *   0   8  magic "RASADNER"
- *   8   4  format version (2)
+ *   8   4  format version (3)
  *   12  4  tags (RASAD_NER_NTAGS)
  *   16  4  features F
  *   20  4  pairs P
  *   24  4  feature-set version (RASAD__NER_FX_VERSION)
  *   28  4  clustered words W
- *   32     start[T], stop[T], trans[T*T]: int32, in weight units
+ *   32  4  gazetteer entries G
+ *   36  4  words in the longest gazetteer entry L (0 when G is 0, else 1..6)
+ *   40     start[T], stop[T], trans[T*T]: int32, in weight units
  *          weight unit: float32 (4 bytes, finite, > 0)
  *          clusters: W x (uint64 form hash, strictly increasing; then
  *          RASAD__NER_NLEV uint16 clusters, coarse to fine)
+ *          gazetteer: G uint64 sequence hashes, strictly increasing, not 0;
+ *          then G uint8 class masks, each 1 .. 2^MGAZ_NCLASSES - 1
  *          keys: F uint64, strictly increasing
  *          counts: F uint8, each 1..T
  *          tags: P uint8, increasing within a feature, each < T
@@ -55,6 +59,7 @@ void rasad_ner_model_free(rasad_ner_model *m)
     rasad_free(m->pw);
     rasad_free(m->slot);
     rasad__ner_clusters_release(&m->cl);
+    rasad__ner_mgaz_release(&m->mg);
     rasad_free(m);
 }
 
@@ -75,7 +80,7 @@ int rasad_ner_model_parse(const void *data, size_t n, rasad_ner_model **out)
     const unsigned char *p = data;
     const size_t trans_bytes = (2 * NT + NT * NT) * 4;
     rasad_ner_model *m;
-    uint64_t nfeat, npairs, nwords, need, cap = 1;
+    uint64_t nfeat, npairs, nwords, ngaz, gazlen, need, cap = 1;
     float unit;
 
     *out = NULL;
@@ -91,7 +96,12 @@ int rasad_ner_model_parse(const void *data, size_t n, rasad_ner_model **out)
     nfeat = ner_get32(p + 16);
     npairs = ner_get32(p + 20);
     nwords = ner_get32(p + 28);
-    need = RASAD__NER_HEADER + trans_bytes + 4 + nwords * CL_BYTES + nfeat * 9 + npairs * 3 + 8;
+    ngaz = ner_get32(p + 32);
+    gazlen = ner_get32(p + 36);
+    if ((ngaz == 0) != (gazlen == 0) || gazlen > RASAD__NER_MGAZ_MAXLEN)
+        return RASAD_PARSE;
+    need = RASAD__NER_HEADER + trans_bytes + 4 + nwords * CL_BYTES + ngaz * 9 + nfeat * 9 +
+           npairs * 3 + 8;
     if (need != n)
         return RASAD_PARSE;
     if (ner_get64(p + n - 8) != rasad__fnv1a(p, n - 8, RASAD__FNV_SEED))
@@ -133,6 +143,25 @@ int rasad_ner_model_parse(const void *data, size_t n, rasad_ner_model **out)
         }
         cl->n = nwords;
         if (rasad__ner_clusters_index(cl) != RASAD_OK)
+            return fail(m, RASAD_NOMEM, out);
+    }
+
+    if (ngaz > 0) {
+        ner_mgaz *g = &m->mg;
+        if (!(g->hash = rasad_malloc(ngaz * sizeof *g->hash)) ||
+            !(g->mask = rasad_malloc(ngaz)))
+            return fail(m, RASAD_NOMEM, out);
+        for (uint64_t e = 0; e < ngaz; e++) {
+            g->hash[e] = ner_get64(q + 8 * e);
+            g->mask[e] = q[8 * ngaz + e];
+            if (g->hash[e] == 0 || (e > 0 && g->hash[e] <= g->hash[e - 1]) ||
+                g->mask[e] == 0 || g->mask[e] >= 1u << MGAZ_NCLASSES)
+                return fail(m, RASAD_PARSE, out);
+        }
+        q += ngaz * 9;
+        g->n = ngaz;
+        g->maxlen = (unsigned)gazlen;
+        if (rasad__ner_mgaz_index(g) != RASAD_OK)
             return fail(m, RASAD_NOMEM, out);
     }
 

@@ -33,6 +33,8 @@ set_target_properties(rasad_ner PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
 add_executable(rasad_ner_train ${CMAKE_SOURCE_DIR}/tools/ner_train.c)
 target_link_libraries(rasad_ner_train PRIVATE rasad_ner PkgConfig::ZLIB)
+# the trainer adds the model's gazetteer through train_internal.h
+target_include_directories(rasad_ner_train PRIVATE src/core/ner)
 
 set(RASAD_NER_MODEL ${CMAKE_SOURCE_DIR}/models/ner.model)
 if(EXISTS ${RASAD_NER_MODEL})

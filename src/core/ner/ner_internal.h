@@ -12,7 +12,7 @@
 /* The feature set's version: a model records the one it was trained with,
  * and a build reads only models of its own (features.c, gazetteer.c and
  * titles.c decide what a key means). */
-#define RASAD__NER_FX_VERSION 5u
+#define RASAD__NER_FX_VERSION 6u
 
 /* ---- gazetteer classes (gazetteer.c, titles.c, generated table) --------- */
 
@@ -67,6 +67,46 @@ void rasad__ner_gaz_free(ner_gaz *g);
 void rasad__ner_gaz_match(const ner_gaz *g, const uint64_t *h, size_t n, uint32_t *bits);
 /* The hash of a sequence of forms, as the matcher uses it. */
 uint64_t rasad__ner_hash_form(const char *p, size_t n);
+/* The sequence hash of an entry p[0..n) (words separated by spaces, each
+ * through f) in *h and its number of words in *words. RASAD_OK or NOMEM. */
+int rasad__ner_gaz_seq(ner_form *f, const char *p, size_t n, uint64_t *h, size_t *words);
+/* The sequence hash of the one-word entry of form hash word. */
+uint64_t rasad__ner_gaz_word_seq(uint64_t word);
+/* Builds a matcher from n (sequence hash, class mask) pairs whose longest
+ * entry has maxlen words (the model's gazetteer). */
+int rasad__ner_gaz_from(const uint64_t *h, const uint8_t *mask, size_t n, size_t maxlen,
+                        ner_gaz **out);
+/* The class mask of the one-word entry of form hash word (0: none; g may be
+ * NULL). */
+uint32_t rasad__ner_gaz_word(const ner_gaz *g, uint64_t word);
+
+/* ---- the model's gazetteer ---------------------------------------------------
+ * Lists given at training time (tools/ner_train.sh: Persian given names,
+ * Iran's provinces and cities) stored in the model as hashed sequences of
+ * forms with a class mask, so tagging reads no data file. */
+
+enum ner_mgaz_class {
+    MGAZ_NAME = 0,   /* Persian given names */
+    MGAZ_PROVINCE,   /* Iran's provinces */
+    MGAZ_CITY,       /* Iran's cities */
+    MGAZ_NAMEF,      /* given names frequent in the training text (set by the
+                        trainer in place of MGAZ_NAME: many are also words) */
+    MGAZ_NCLASSES
+};
+#define RASAD__NER_MGAZ_MAXLEN 6 /* words in an entry, at most */
+
+typedef struct ner_mgaz {
+    size_t n;         /* entries */
+    uint64_t *hash;   /* n sequence hashes, strictly increasing */
+    uint8_t *mask;    /* n class masks, each non-zero, < 1 << MGAZ_NCLASSES */
+    unsigned maxlen;  /* words in the longest entry (0 when n is 0) */
+    ner_gaz *g;       /* matcher over them (NULL when n is 0) */
+} ner_mgaz;
+
+/* Builds m->g from m's arrays. */
+int rasad__ner_mgaz_index(ner_mgaz *m);
+/* Frees m's arrays and matcher; leaves m empty. */
+void rasad__ner_mgaz_release(ner_mgaz *m);
 
 /* ---- word clusters (cluster.c) ------------------------------------------- */
 
@@ -91,6 +131,27 @@ int rasad__ner_clusters_index(ner_clusters *c);
 int rasad__ner_cluster_of(const ner_clusters *c, uint64_t h, unsigned *cl);
 void rasad__ner_clusters_release(ner_clusters *c);
 
+/* ---- document memory (memory.c) ------------------------------------------- */
+
+#define RASAD__NER_MEM_SENT 20    /* sentences remembered */
+#define RASAD__NER_MEM_CAP 1024u  /* tokens remembered, at most (a power of two) */
+
+typedef struct ner_mem {
+    uint64_t h[RASAD__NER_MEM_CAP]; /* form hashes, a ring */
+    uint8_t t[RASAD__NER_MEM_CAP];  /* their tags */
+    uint32_t len[RASAD__NER_MEM_SENT]; /* tokens of each remembered sentence, oldest first */
+    size_t nsent, total, head;      /* sentences, tokens, next ring position */
+} ner_mem;
+
+/* Forgets everything. */
+void rasad__ner_mem_reset(ner_mem *m);
+/* For the n form hashes wh, bits[j] = the tags (1 << tag) the form wh[j]
+ * had in the remembered sentences, 0 when it was not there. */
+void rasad__ner_mem_bits(const ner_mem *m, const uint64_t *wh, size_t n, uint32_t *bits);
+/* Remembers a tagged sentence (its first RASAD__NER_MEM_CAP / 2 tokens),
+ * forgetting the oldest sentences beyond RASAD__NER_MEM_SENT or the cap. */
+void rasad__ner_mem_push(ner_mem *m, const uint64_t *wh, const uint8_t *tags, size_t n);
+
 /* ---- splitting running text (text.c) -------------------------------------- */
 
 typedef struct ner_split_fns {
@@ -110,12 +171,20 @@ typedef struct ner_fx ner_fx;
 
 /* Makes the extractor use word clusters c (NULL: none); c must outlive fx. */
 void rasad__ner_fx_set_clusters(ner_fx *fx, const ner_clusters *c);
+/* Makes the extractor use the model's gazetteer g (NULL: none); g must
+ * outlive fx. */
+void rasad__ner_fx_set_mgaz(ner_fx *fx, const ner_mgaz *g);
 
 int rasad__ner_fx_new(ner_fx **out);
 void rasad__ner_fx_free(ner_fx *fx);
 /* Computes the feature keys of every token of the sentence tok/len[0..n)
- * (n <= RASAD_NER_MAX_SENT). Returns RASAD_OK or NOMEM. */
-int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, size_t n);
+ * (n <= RASAD_NER_MAX_SENT), with what the document memory mem (NULL:
+ * none) says of its forms. Returns RASAD_OK or NOMEM. */
+int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, size_t n,
+                      const ner_mem *mem);
+/* The form hashes of the sentence of the last rasad__ner_fx_run, owned by
+ * fx (to remember the sentence in a ner_mem). */
+const uint64_t *rasad__ner_fx_forms(const ner_fx *fx);
 /* The keys of token i after rasad__ner_fx_run: *nk of them. Owned by fx. */
 const uint64_t *rasad__ner_fx_keys(const ner_fx *fx, size_t i, size_t *nk);
 
@@ -148,6 +217,7 @@ struct rasad_ner_model {
                             a probe reads one cache line (most probes miss) */
     uint64_t mask;
     ner_clusters cl;     /* word clusters */
+    ner_mgaz mg;         /* the model's gazetteer */
     double unit;         /* what one weight step is worth */
     double start[NT], stop[NT], trans[NT * NT]; /* transition weights (scaled) */
 };
@@ -157,8 +227,8 @@ uint32_t rasad__ner_model_find(const rasad_ner_model *m, uint64_t key);
 
 /* The file format (model.c reads it, train.c writes it): docs/ner.md. */
 #define RASAD__NER_MAGIC "RASADNER"
-#define RASAD__NER_VERSION 2u
-#define RASAD__NER_HEADER 32u
+#define RASAD__NER_VERSION 3u
+#define RASAD__NER_HEADER 40u
 
 /* Little-endian byte helpers. */
 static inline void ner_put32(unsigned char *p, uint32_t v)

@@ -22,6 +22,7 @@ int rasad_ner_new(const rasad_ner_model *m, rasad_ner **out)
         return rc;
     }
     rasad__ner_fx_set_clusters(t->fx, &m->cl);
+    rasad__ner_fx_set_mgaz(t->fx, &m->mg);
     *out = t;
     return RASAD_OK;
 }
@@ -36,12 +37,34 @@ void rasad_ner_free(rasad_ner *t)
     rasad_free(t);
 }
 
+/* A word the document already tagged as (part of) a person and never as
+ * a date or time does not start one now («شایگو روز سه‌شنبه» after «سرگئی
+ * شایگو»): it stays a person, and the date starts after it. */
+static void person_first(const ner_mem *mem, const uint64_t *forms, size_t n, uint8_t *tags)
+{
+    uint32_t bits[RASAD_NER_MAX_SENT];
+    const uint32_t per = 1u << RASAD_NER_B(RASAD_NER_PER) | 1u << RASAD_NER_I(RASAD_NER_PER);
+    rasad__ner_mem_bits(mem, forms, n, bits);
+    for (size_t i = 0; i < n; i++) {
+        uint8_t b = tags[i];
+        if (b != RASAD_NER_B(RASAD_NER_DAT) && b != RASAD_NER_B(RASAD_NER_TIM))
+            continue;
+        if (!(bits[i] & per) || bits[i] & (1u << b | 1u << (b + 1)))
+            continue;
+        int after_person = i > 0 && (tags[i - 1] == RASAD_NER_B(RASAD_NER_PER) ||
+                                     tags[i - 1] == RASAD_NER_I(RASAD_NER_PER));
+        tags[i] = after_person ? RASAD_NER_I(RASAD_NER_PER) : RASAD_NER_B(RASAD_NER_PER);
+        if (i + 1 < n && tags[i + 1] == b + 1)
+            tags[i + 1] = b;
+    }
+}
+
 /* Tags at most RASAD_NER_MAX_SENT tokens. */
 static int tag_piece(rasad_ner *t, const char *const *tok, const size_t *len, size_t n,
                      uint8_t *tags)
 {
     const rasad_ner_model *m = t->m;
-    int rc = rasad__ner_fx_run(t->fx, tok, len, n);
+    int rc = rasad__ner_fx_run(t->fx, tok, len, n, &t->mem);
 
     for (size_t i = 0; i < n; i++) {
         int32_t acc[NT] = { 0 };
@@ -58,7 +81,17 @@ static int tag_piece(rasad_ner *t, const char *const *tok, const size_t *len, si
             t->em[i * NT + g] = acc[g] * m->unit;
     }
     rasad__ner_viterbi(t->em, m->start, m->stop, m->trans, n, t->back, t->score, tags);
+    if (rc == RASAD_OK)
+        person_first(&t->mem, rasad__ner_fx_forms(t->fx), n, tags);
+    if (rc == RASAD_OK)
+        rasad__ner_mem_push(&t->mem, rasad__ner_fx_forms(t->fx), tags, n);
     return rc;
+}
+
+void rasad_ner_reset(rasad_ner *t)
+{
+    if (t)
+        rasad__ner_mem_reset(&t->mem);
 }
 
 int rasad_ner_tag(rasad_ner *t, const char *const *tok, const size_t *len, size_t n,

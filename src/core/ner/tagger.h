@@ -10,6 +10,7 @@ struct rasad_ner {
     double em[RASAD_NER_MAX_SENT * NT];      /* emission scores */
     uint8_t back[RASAD_NER_MAX_SENT * NT];   /* Viterbi back pointers */
     double score[2 * NT];
+    ner_mem mem;              /* the sentences tagged last (memory.c) */
     /* running text (text.c) */
     rasad_tokenizer *tok;     /* made on first use */
     const char *text;         /* the text being tagged */

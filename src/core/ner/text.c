@@ -170,6 +170,7 @@ int rasad_ner_tag_text(rasad_ner *t, const char *p, size_t n, rasad_ner_entity_f
         return rc;
     t->text = p;
     t->ntok = 0;
+    rasad__ner_mem_reset(&t->mem); /* a text is a document of its own */
     rc = rasad__ner_split(t->tok, p, n, &fns, &c);
     t->text = NULL;
     return rc;

@@ -45,7 +45,9 @@ void rasad_ner_trainer_free(rasad_ner_trainer *tr)
     rasad_free(tr->keys);
     rasad_free(tr->ids);
     rasad_free(tr->stream);
+    rasad_free(tr->docstart);
     rasad__ner_clusters_release(&tr->cl);
+    rasad__ner_mgaz_release(&tr->mg);
     rasad_free(tr);
 }
 
@@ -91,12 +93,15 @@ static int add_piece(rasad_ner_trainer *tr, const char *const *tok, const size_t
 
     for (size_t i = 0; i < n; i++)
         bytes += len[i] < RASAD_NER_MAX_TOKEN ? len[i] : RASAD_NER_MAX_TOKEN;
-    if ((rc = grow((void **)&tr->sent, &tr->sentcap, tr->nsent + 2, sizeof *tr->sent)) ||
+    if ((rc = grow((void **)&tr->docstart, &tr->doccap, tr->nsent + 1, 1)) ||
+        (rc = grow((void **)&tr->sent, &tr->sentcap, tr->nsent + 2, sizeof *tr->sent)) ||
         (rc = grow((void **)&tr->gold, &tr->tokcap1, tr->ntok + n, 1)) ||
         (rc = grow((void **)&tr->toff, &tr->tokcap2, tr->ntok + n + 1, sizeof *tr->toff)) ||
         (rc = grow((void **)&tr->bytes, &tr->bytecap, tr->nbytes + bytes + 1, 1)))
         return rc;
     tr->sent[tr->nsent] = (uint32_t)tr->ntok;
+    tr->docstart[tr->nsent] = (uint8_t)(tr->next_doc || tr->nsent == 0);
+    tr->next_doc = 0;
     for (size_t i = 0; i < n; i++) {
         size_t l = len[i] < RASAD_NER_MAX_TOKEN ? len[i] : RASAD_NER_MAX_TOKEN;
         unsigned g = tags[i];
@@ -159,18 +164,135 @@ int rasad_ner_trainer_add_text(rasad_ner_trainer *tr, const char *p, size_t n)
     return rc;
 }
 
-int rasad__ner_prepare(rasad_ner_trainer *tr)
+void rasad__ner_trainer_doc_break(rasad_ner_trainer *tr)
+{
+    tr->next_doc = 1;
+}
+
+void rasad__ner_trainer_set_memory(rasad_ner_trainer *tr, unsigned epochs)
+{
+    tr->mem_epochs = epochs;
+}
+
+int rasad__ner_trainer_add_gaz(rasad_ner_trainer *tr, unsigned cls, const char *p, size_t n)
+{
+    uint64_t h;
+    size_t words;
+    int rc;
+
+    if (tr->ids || cls >= MGAZ_NCLASSES)
+        return RASAD_INVAL;
+    if ((rc = rasad__ner_gaz_seq(tr->form, p, n, &h, &words)) != RASAD_OK)
+        return rc;
+    if (words == 0 || words > RASAD__NER_MGAZ_MAXLEN)
+        return RASAD_OK;
+    size_t cap1 = tr->mgcap, cap2 = tr->mgcap;
+    if ((rc = grow((void **)&tr->mg.hash, &cap1, tr->mg.n + 1, sizeof *tr->mg.hash)) ||
+        (rc = grow((void **)&tr->mg.mask, &cap2, tr->mg.n + 1, 1)))
+        return rc;
+    tr->mgcap = cap1 < cap2 ? cap1 : cap2;
+    tr->mg.hash[tr->mg.n] = h ? h : 1;
+    tr->mg.mask[tr->mg.n] = (uint8_t)(1u << cls);
+    tr->mg.n++;
+    if (words > tr->mg.maxlen)
+        tr->mg.maxlen = (unsigned)words;
+    return RASAD_OK;
+}
+
+static int by_hash_mask(const void *a, const void *b)
+{
+    const unsigned char *x = a, *y = b;
+    uint64_t hx, hy;
+    memcpy(&hx, x, 8);
+    memcpy(&hy, y, 8);
+    if (hx != hy)
+        return hx < hy ? -1 : 1;
+    return (x[8] > y[8]) - (x[8] < y[8]);
+}
+
+static size_t hash_find(const uint64_t *h, size_t n, uint64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (h[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && h[lo] == key ? lo : n;
+}
+
+/* Sorts the gazetteer entries by hash, merges the masks of equal hashes,
+ * moves the one-word given names seen at least NAME_FREQ times in the word
+ * stream to MGAZ_NAMEF, and builds the matcher. */
+#define NAME_FREQ 50
+static int mgaz_finish(ner_mgaz *g, const uint64_t *stream, size_t nstream)
+{
+    uint32_t *cnt;
+    unsigned char *rec;
+    size_t k = 0;
+
+    if (g->n == 0)
+        return RASAD_OK;
+    if (!(rec = rasad_malloc(g->n * 9)))
+        return RASAD_NOMEM;
+    for (size_t i = 0; i < g->n; i++) {
+        memcpy(rec + 9 * i, &g->hash[i], 8);
+        rec[9 * i + 8] = g->mask[i];
+    }
+    qsort(rec, g->n, 9, by_hash_mask);
+    for (size_t i = 0; i < g->n; i++) {
+        uint64_t h;
+        memcpy(&h, rec + 9 * i, 8);
+        if (k > 0 && g->hash[k - 1] == h) {
+            g->mask[k - 1] |= rec[9 * i + 8];
+        } else {
+            g->hash[k] = h;
+            g->mask[k++] = rec[9 * i + 8];
+        }
+    }
+    rasad_free(rec);
+    g->n = k;
+    if (!(cnt = rasad_malloc(k * sizeof *cnt)))
+        return RASAD_NOMEM;
+    memset(cnt, 0, k * sizeof *cnt);
+    for (size_t i = 0; i < nstream; i++) {
+        size_t e;
+        if (stream[i] && (e = hash_find(g->hash, k, rasad__ner_gaz_word_seq(stream[i]))) < k &&
+            cnt[e] < UINT32_MAX)
+            cnt[e]++;
+    }
+    for (size_t e = 0; e < k; e++)
+        if ((g->mask[e] & (1u << MGAZ_NAME)) && cnt[e] >= NAME_FREQ)
+            g->mask[e] = (uint8_t)((g->mask[e] & ~(1u << MGAZ_NAME)) | 1u << MGAZ_NAMEF);
+    rasad_free(cnt);
+    return rasad__ner_mgaz_index(g);
+}
+
+int rasad__ner_prepare(rasad_ner_trainer *tr, const uint8_t *pred)
 {
     const char *tok[RASAD_NER_MAX_SENT];
     size_t len[RASAD_NER_MAX_SENT];
+    ner_mem *mem = NULL;
     int rc;
 
-    if ((rc = rasad__ner_clusters_build(tr->stream, tr->nstream, &tr->cl)) != RASAD_OK)
-        return rc;
-    rasad_free(tr->stream);
-    tr->stream = NULL;
-    tr->nstream = tr->streamcap = 0;
-    rasad__ner_fx_set_clusters(tr->fx, &tr->cl);
+    if (!tr->prepared) {
+        if ((rc = rasad__ner_clusters_build(tr->stream, tr->nstream, &tr->cl)) != RASAD_OK ||
+            (rc = mgaz_finish(&tr->mg, tr->stream, tr->nstream)) != RASAD_OK)
+            return rc;
+        rasad_free(tr->stream);
+        tr->stream = NULL;
+        tr->nstream = tr->streamcap = 0;
+        rasad__ner_fx_set_clusters(tr->fx, &tr->cl);
+        rasad__ner_fx_set_mgaz(tr->fx, &tr->mg);
+        tr->prepared = 1;
+    }
+    if (pred) {
+        if (!(mem = rasad_malloc(sizeof *mem)))
+            return RASAD_NOMEM;
+        rasad__ner_mem_reset(mem);
+    }
     if ((rc = grow((void **)&tr->kstart, &tr->tokcap3, tr->ntok + 1, sizeof *tr->kstart)))
         return rc;
     tr->nkeys = 0;
@@ -180,15 +302,23 @@ int rasad__ner_prepare(rasad_ner_trainer *tr)
             tok[i] = tr->bytes + tr->toff[t0 + i];
             len[i] = tr->toff[t0 + i + 1] - tr->toff[t0 + i];
         }
-        if ((rc = rasad__ner_fx_run(tr->fx, tok, len, n)) != RASAD_OK)
+        if (mem && tr->docstart[s])
+            rasad__ner_mem_reset(mem);
+        if ((rc = rasad__ner_fx_run(tr->fx, tok, len, n, mem)) != RASAD_OK) {
+            rasad_free(mem);
             return rc;
+        }
+        if (mem)
+            rasad__ner_mem_push(mem, rasad__ner_fx_forms(tr->fx), pred + t0, n);
         for (size_t i = 0; i < n; i++) {
             size_t nk;
             (void)rasad__ner_fx_keys(tr->fx, i, &nk);
             nkeys += nk;
         }
-        if ((rc = grow((void **)&tr->keys, &tr->keycap, tr->nkeys + nkeys, sizeof *tr->keys)))
+        if ((rc = grow((void **)&tr->keys, &tr->keycap, tr->nkeys + nkeys, sizeof *tr->keys))) {
+            rasad_free(mem);
             return rc;
+        }
         for (size_t i = 0; i < n; i++) {
             size_t nk;
             const uint64_t *k = rasad__ner_fx_keys(tr->fx, i, &nk);
@@ -198,6 +328,7 @@ int rasad__ner_prepare(rasad_ner_trainer *tr)
         }
     }
     tr->kstart[tr->ntok] = tr->nkeys;
+    rasad_free(mem);
     return RASAD_OK;
 }
 

@@ -29,7 +29,7 @@ static int32_t quant(double v, double unit)
 }
 
 int rasad__ner_write(const ner_weights *w, const uint64_t *ids_key, const ner_clusters *cl,
-                     char **out, size_t *out_n)
+                     const ner_mgaz *mg, char **out, size_t *out_n)
 {
     double maxabs = 0, unit;
     size_t nf = w->nfeat, nkeep = 0, npairs = 0;
@@ -58,7 +58,8 @@ int rasad__ner_write(const ner_weights *w, const uint64_t *ids_key, const ner_cl
         }
     }
     qsort(order, nkeep, sizeof *order, by_key);
-    size = RASAD__NER_HEADER + trans_bytes + 4 + cl->n * (8 + 2 * RASAD__NER_NLEV) + nkeep * 9 + npairs * 3 + 8;
+    size = RASAD__NER_HEADER + trans_bytes + 4 + cl->n * (8 + 2 * RASAD__NER_NLEV) + mg->n * 9 +
+           nkeep * 9 + npairs * 3 + 8;
     if (!(buf = rasad_malloc(size))) {
         rasad_free(order);
         return RASAD_NOMEM;
@@ -70,6 +71,8 @@ int rasad__ner_write(const ner_weights *w, const uint64_t *ids_key, const ner_cl
     ner_put32(buf + 20, (uint32_t)npairs);
     ner_put32(buf + 24, RASAD__NER_FX_VERSION);
     ner_put32(buf + 28, (uint32_t)cl->n);
+    ner_put32(buf + 32, (uint32_t)mg->n);
+    ner_put32(buf + 36, mg->n ? mg->maxlen : 0);
     q = buf + RASAD__NER_HEADER;
     for (unsigned t = 0; t < NT; t++) {
         ner_put32(q + 4 * t, (uint32_t)quant(w->start[t], unit));
@@ -89,6 +92,11 @@ int rasad__ner_write(const ner_weights *w, const uint64_t *ids_key, const ner_cl
             q[9 + 2 * l] = (unsigned char)(cl->c[l][i] >> 8);
         }
     }
+    for (size_t i = 0; i < mg->n; i++) {
+        ner_put64(q + 8 * i, mg->hash[i]);
+        q[8 * mg->n + i] = mg->mask[i];
+    }
+    q += 9 * mg->n;
 
     unsigned char *keys = q, *counts = q + nkeep * 8, *tags = counts + nkeep;
     unsigned char *weights = tags + npairs;
@@ -116,6 +124,50 @@ int rasad__ner_write(const ner_weights *w, const uint64_t *ids_key, const ner_cl
     return RASAD_OK;
 }
 
+/* The document memory's training tags: a model trained on each half of
+ * the sentences (one run of tr->mem_epochs passes) tags the other half;
+ * then the keys are computed again with the memory filled from those tags
+ * (rasad__ner_prepare) and the feature ids assigned again. */
+static int memory_pass(rasad_ner_trainer *tr, const rasad_ner_train_opts *o, unsigned min_count,
+                       rasad_ner_progress_fn progress, void *ctx, uint64_t **ids_key,
+                       uint32_t *nfeat)
+{
+    rasad_ner_train_opts h = *o;
+    uint8_t *pred = rasad_malloc(tr->ntok + 1);
+    double *sc = rasad_malloc(RASAD_NER_MAX_SENT * NT * sizeof *sc);
+    uint8_t *back = rasad_malloc(RASAD_NER_MAX_SENT * NT);
+    int rc = RASAD_OK;
+
+    h.epochs = tr->mem_epochs;
+    if (!pred || !sc || !back)
+        rc = RASAD_NOMEM;
+    for (unsigned half = 0; half < 2 && rc == RASAD_OK; half++) {
+        ner_weights hw;
+        memset(&hw, 0, sizeof hw);
+        hw.nfeat = *nfeat;
+        tr->skip_lo = half ? tr->nsent / 2 : 0;
+        tr->skip_hi = half ? tr->nsent : tr->nsent / 2;
+        if ((rc = rasad__ner_learn(tr, &h, progress, ctx, &hw)) != RASAD_OK)
+            break;
+        for (size_t s = tr->skip_lo; s < tr->skip_hi; s++)
+            rasad__ner_decode(tr, &hw, s, sc, back, pred + tr->sent[s]);
+        rasad_free(hw.em);
+    }
+    tr->skip_lo = tr->skip_hi = 0;
+    rasad_free(sc);
+    rasad_free(back);
+    if (rc == RASAD_OK) {
+        rasad_free(tr->ids);
+        tr->ids = NULL;
+        rasad_free(*ids_key);
+        *ids_key = NULL;
+        if ((rc = rasad__ner_prepare(tr, pred)) == RASAD_OK)
+            rc = rasad__ner_assign_ids(tr, min_count, ids_key, nfeat);
+    }
+    rasad_free(pred);
+    return rc;
+}
+
 int rasad_ner_trainer_run(rasad_ner_trainer *tr, const rasad_ner_train_opts *opts,
                           rasad_ner_progress_fn progress, void *ctx, char **out, size_t *out_n)
 {
@@ -131,13 +183,19 @@ int rasad_ner_trainer_run(rasad_ner_trainer *tr, const rasad_ner_train_opts *opt
     memset(&w, 0, sizeof w);
     if (tr->ids)
         return RASAD_INVAL; /* run once per trainer */
-    if ((rc = rasad__ner_prepare(tr)) != RASAD_OK)
+    if ((rc = rasad__ner_prepare(tr, NULL)) != RASAD_OK)
         return rc;
     if ((rc = rasad__ner_assign_ids(tr, min_count, &ids_key, &w.nfeat)) != RASAD_OK)
         return rc;
     unsigned runs = opts && opts->runs ? opts->runs : 1;
     rasad_ner_train_opts o = opts ? *opts : (rasad_ner_train_opts){ 0, 0, 0, 0 };
     uint64_t seed0 = o.seed ? o.seed : 0x9E3779B97F4A7C15ull;
+    if (tr->mem_epochs && tr->nsent >= 2) {
+        if ((rc = memory_pass(tr, &o, min_count, progress, ctx, &ids_key, &w.nfeat)) != RASAD_OK) {
+            rasad_free(ids_key);
+            return rc;
+        }
+    }
     for (unsigned r = 0; r < runs && rc == RASAD_OK; r++) {
         ner_weights one;
         memset(&one, 0, sizeof one);
@@ -160,7 +218,7 @@ int rasad_ner_trainer_run(rasad_ner_trainer *tr, const rasad_ner_train_opts *opt
     /* the sum of the runs: scaling by 1/runs changes nothing (the unit
      * absorbs it), so the sum is quantized as it is */
     if (rc == RASAD_OK)
-        rc = rasad__ner_write(&w, ids_key, &tr->cl, out, out_n);
+        rc = rasad__ner_write(&w, ids_key, &tr->cl, &tr->mg, out, out_n);
     rasad_free(w.em);
     rasad_free(ids_key);
     return rc;
