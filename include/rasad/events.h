@@ -128,7 +128,8 @@ enum rasad_event_flag {
     RASAD_EVENT_DATE_PUB  = 1u << 1, /* day is the publication day: the sentence has no date */
     RASAD_EVENT_NOMINAL   = 1u << 2, /* the event is named by a noun (دیدار X با Y), no verb */
     RASAD_EVENT_PLANNED   = 1u << 3, /* told as to come: a future verb (دیدار خواهد کرد, وارد
-                                        تهران خواهد شد) or «قرار است/شد …» before it */
+                                        تهران خواهد شد), «قرار است/شد …» before it, or its
+                                        day in the text after publication (فردا) */
 };
 
 /* Which side of the event a participant is on. */

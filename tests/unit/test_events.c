@@ -573,19 +573,24 @@ static void test_planned(void)
     static const char *const t =
         "مریم رضایی فردا با سرگئی لاوروف دیدار خواهد کرد.\n"
         "قرار است مریم رضایی با سرگئی لاوروف دیدار کند.\n"
-        "مریم رضایی دیروز با سرگئی لاوروف دیدار کرد.";
+        "مریم رضایی دیروز با سرگئی لاوروف دیدار کرد.\n"
+        "مریم رضایی فردا به مسکو سفر می‌کند.";
     ents e = { .n = 0 };
     rasad_events_result r;
+    add(&e, t, "مسکو", 1, RASAD_NER_LOC);
+    add(&e, t, "مریم رضایی", 4, RASAD_NER_PER);
     for (int k = 1; k <= 3; k++) {
         add(&e, t, "مریم رضایی", k, RASAD_NER_PER);
         add(&e, t, "سرگئی لاوروف", k, RASAD_NER_PER);
     }
     TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
-    TH_EQ_INT(r.nevents, 3);
-    if (r.nevents == 3) {
+    TH_EQ_INT(r.nevents, 4);
+    if (r.nevents == 4) {
         TH_CHECK(r.events[0].flags & RASAD_EVENT_PLANNED);
         TH_CHECK(r.events[1].flags & RASAD_EVENT_PLANNED);
         TH_CHECK(!(r.events[2].flags & RASAD_EVENT_PLANNED));
+        TH_EQ_INT(r.events[3].type, RASAD_EVENT_VISIT);   /* a present verb, tomorrow */
+        TH_CHECK(r.events[3].flags & RASAD_EVENT_PLANNED);
         TH_EQ_INT(r.events[1].nparts, 2);
     }
     rasad_events_result_release(&r);

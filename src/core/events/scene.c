@@ -318,4 +318,7 @@ void ev_emit(ev_doc *d, size_t s, int type, unsigned flags, size_t trig0, size_t
     } else {
         ev->date = RASAD_EVENTS_NONE;
     }
+    if ((ev->flags & RASAD_EVENT_DATE_TEXT) && d->pub != RASAD_EVENTS_UNDATED &&
+        ev->day != RASAD_EVENTS_UNDATED && ev->day > d->pub)
+        ev->flags |= RASAD_EVENT_PLANNED;       /* «فردا … سفر می‌کند» */
 }
