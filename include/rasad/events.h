@@ -140,13 +140,15 @@ enum rasad_event_side {
 
 typedef struct rasad_event_part {
     int entity;          /* index into the caller's entities[], or RASAD_EVENTS_NONE
-                            when the participant is only described by a relation
-                            to a person: «نماینده پوتین» (Putin's envoy) */
+                            when the participant is only described: by a relation
+                            to a person, «نماینده پوتین» (Putin's envoy), or as a
+                            counterpart with no name, «همتای روس خود» */
     int side;            /* enum rasad_event_side */
-    int of;              /* described: the person it is relative to (پوتین),
-                            an index into entities[]; else RASAD_EVENTS_NONE */
+    int of;              /* described by a relation: the person it is relative to
+                            (پوتین), an index into entities[]; else RASAD_EVENTS_NONE */
     size_t desc_start, desc_end; /* described: the relation as written (نماینده,
-                                    فرستاده ویژه), before the person; else empty */
+                                    فرستاده ویژه), before the person, or the whole
+                                    counterpart phrase (همتای روس خود); else empty */
 } rasad_event_part;
 
 typedef struct rasad_event {

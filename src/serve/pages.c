@@ -232,7 +232,10 @@ static int event_item(void *ud, const rasad_event_view *e)
         else if (i)
             H(b, "، ");
         const rasad_event_party *p = &e->parts[i];   /* described: to whom it relates */
-        entity_link(b, p->entity ? p->entity : p->of, p->name);
+        if (p->entity || p->of)
+            entity_link(b, p->entity ? p->entity : p->of, p->name);
+        else
+            ht_text(b, p->name);                 /* «همتای روس خود»: no one named */
     }
     if (e->place) {
         H(b, " در ");

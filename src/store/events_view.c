@@ -111,7 +111,8 @@ int rasad_store_events(rasad_store *s, const rasad_events_opts *o,
             " x.type, p.side, y.id, " NAME_OF("y.id") " "
             "FROM event_part p LEFT JOIN entity x ON x.id = p.entity "
             "LEFT JOIN entity y ON y.id = p.of_entity AND p.entity IS NULL "
-            "WHERE p.event = ?1 AND (x.id IS NOT NULL OR (y.id IS NOT NULL AND p.described IS NOT NULL)) "
+            "WHERE p.event = ?1 AND (x.id IS NOT NULL OR (p.entity IS NULL AND p.described IS NOT NULL"
+            "  AND (p.of_entity IS NULL OR y.id IS NOT NULL))) "
             "ORDER BY p.rowid", -1, &ps, NULL)
         != SQLITE_OK) {
         sqlite3_finalize(st);

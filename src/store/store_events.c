@@ -114,8 +114,9 @@ int rasad__events_store(rasad_store *s, int64_t rowid, const char *body, size_t 
         for (size_t j = x->part; j < x->part + x->nparts && j < r.nparts && rc == RASAD_OK; j++) {
             const rasad_event_part *pt = &r.parts[j];
             int64_t who = entity_at(ids, k, pt->entity), of = entity_at(ids, k, pt->of);
-            if (!who && !(of && pt->desc_start < pt->desc_end && pt->desc_end <= n &&
-                          spans[pt->of].start < spans[pt->of].end && spans[pt->of].end <= n))
+            int with_of = of && spans[pt->of].start < spans[pt->of].end && spans[pt->of].end <= n;
+            if (!who && !(pt->desc_start < pt->desc_end && pt->desc_end <= n &&
+                          (with_of || pt->of == RASAD_EVENTS_NONE)))
                 continue;
             sqlite3_bind_int64(p, 1, ev);
             if (who)
@@ -126,7 +127,7 @@ int rasad__events_store(rasad_store *s, int64_t rowid, const char *body, size_t 
             if (who) {
                 sqlite3_bind_null(p, 4);
                 sqlite3_bind_null(p, 5);
-            } else {                              /* «نماینده پوتین»: described */
+            } else if (with_of) {                 /* «نماینده پوتین»: described */
                 const rasad_events_span *o = &spans[pt->of];
                 char *desc = sqlite3_mprintf("%.*s %.*s", (int)(pt->desc_end - pt->desc_start),
                                              body + pt->desc_start, (int)(o->end - o->start),
@@ -136,6 +137,9 @@ int rasad__events_store(rasad_store *s, int64_t rowid, const char *body, size_t 
                 else
                     sqlite3_bind_null(p, 4);
                 sqlite3_bind_int64(p, 5, of);
+            } else {                              /* «همتای روس خود»: a counterpart */
+                bind_span(p, 4, body, n, pt->desc_start, pt->desc_end);
+                sqlite3_bind_null(p, 5);
             }
             sr = sqlite3_step(p);
             sqlite3_reset(p);

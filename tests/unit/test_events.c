@@ -674,6 +674,36 @@ static void test_not_held(void)
     rasad_events_result_release(&r);
 }
 
+/* A counterpart with no name is a described participant; with a name
+ * after it, the name is the participant. */
+static void test_counterpart(void)
+{
+    static const char *const t =
+        "مریم رضایی در مسکو با همتای روس خود دیدار کرد.\n"
+        "مریم رضایی با همتای روس خود سرگئی لاوروف دیدار کرد.";
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    add(&e, t, "مریم رضایی", 1, RASAD_NER_PER);      /* 0 */
+    add(&e, t, "مسکو", 1, RASAD_NER_LOC);            /* 1 */
+    add(&e, t, "مریم رضایی", 2, RASAD_NER_PER);      /* 2 */
+    add(&e, t, "سرگئی لاوروف", 1, RASAD_NER_PER);    /* 3 */
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 2);
+    if (r.nevents == 2 && r.events[0].nparts == 2 && r.events[1].nparts == 2) {
+        const rasad_event_part *p = &r.parts[r.events[0].part];
+        TH_EQ_INT(p[0].entity, 0);
+        TH_EQ_INT(p[1].entity, RASAD_EVENTS_NONE);
+        TH_EQ_INT(p[1].of, RASAD_EVENTS_NONE);
+        SPAN_IS(t, p[1].desc_start, p[1].desc_end, "همتای روس خود");
+        TH_EQ_INT(r.events[0].place, 1);
+        p = &r.parts[r.events[1].part];
+        TH_EQ_INT(p[1].entity, 3);
+    } else {
+        TH_CHECK(0);
+    }
+    rasad_events_result_release(&r);
+}
+
 int main(void)
 {
     test_meeting();
@@ -684,6 +714,7 @@ int main(void)
     test_interview();
     test_sports_report();
     test_not_held();
+    test_counterpart();
     test_quote_shapes();
     test_other_events();
     test_dates();

@@ -12,6 +12,7 @@
 #define SAME_BACK 16   /* earlier events of the sentence compared for a repeat */
 #define PLAN_BACK 12   /* tokens before an event a plan (قرار است) may stand */
 #define NOT_BACK 8     /* tokens before an event a «نتوانست» may stand */
+#define CP_WORDS 6     /* tokens a counterpart phrase runs to its «خود» */
 #define NOT_AFTER 4    /* tokens after it a «نکرد», «امتناع» may stand */
 
 static const ev_word zone_open[] = { { "در" }, { "طی" } };
@@ -19,6 +20,26 @@ static const ev_word host[] = { { "میزبانی" }, { "وارد" }, { "عاز�
 static const ev_word to[] = { { "به" } };
 static const ev_word trip[] = { { "سفر" } };
 static const ev_word and[] = { { "و" } };
+static const ev_word counterparts[] = { { "همتای" }, { "همتایان" } };
+static const ev_word selves[] = { { "خود" }, { "خویش" }, { "خودش" } };
+
+/* The counterpart phrase at token u («همتای روس خود», «همتایان پاکستانی،
+ * افغان و هندی خود»): its end, through خود within CP_WORDS tokens, else
+ * its next word; u when there is none. */
+static size_t counterpart_end(const ev_doc *d, size_t u, size_t hi)
+{
+    if (d->tok[u].ent >= 0 || !rasad__ev_in(d, u, counterparts, EV_COUNT(counterparts)))
+        return u;
+    for (size_t z = u + 1; z < hi && z - u <= CP_WORDS; z++) {
+        if (d->tok[z].gap & EV_G_HARD || (d->tok[z].ent >= 0 &&
+                                          d->ent[d->tok[z].ent].type == RASAD_NER_PER))
+            break;
+        if (rasad__ev_in(d, z, selves, EV_COUNT(selves)))
+            return z + 1;
+    }
+    return u + 1 < hi && !(d->tok[u + 1].gap & (EV_G_HARD | EV_G_COMMA)) &&
+           d->tok[u + 1].ent < 0 ? u + 2 : u + 1;
+}
 
 /* The end of the «در ...» phrase whose «در» is token u. */
 static size_t zone_end(const ev_doc *d, size_t u, size_t hi)
@@ -51,7 +72,7 @@ static size_t zone_end(const ev_doc *d, size_t u, size_t hi)
 
 size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, ev_party *out, size_t max)
 {
-    size_t n = 0, nloc = 0, zone = lo;
+    size_t n = 0, nloc = 0, zone = lo, cp0 = SIZE_MAX, cp1 = 0;
     ev_party locs[RASAD_EVENTS_MAX_PARTS];
     int any_role = 0;
     for (size_t u = lo; u < hi && u < d->ntok; u++) {
@@ -61,6 +82,16 @@ size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, e
         }
         if (u < zone)
             continue;
+        size_t ce = counterpart_end(d, u, hi);
+        if (ce > u && !(u > lo && !(d->tok[u].gap & (EV_G_HARD | EV_G_COMMA)) &&
+                        rasad__ev_in(d, u - 1, rasad__ev_preps, rasad__ev_npreps))) {
+            if (cp0 == SIZE_MAX) {             /* «با همتای روس خود»: kept for later */
+                cp0 = u;
+                cp1 = ce;
+            }
+            u = ce - 1;
+            continue;
+        }
         size_t rend = rasad__ev_role_end(d, u, hi);
         int e = d->tok[u].ent;
         if (rend > u) {
@@ -111,6 +142,10 @@ size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, e
         } else if (ty == RASAD_NER_LOC && nloc < RASAD_EVENTS_MAX_PARTS) {
             locs[nloc++] = ev_named(e, side);
         }
+    }
+    if (n == 0 && nloc == 0 && cp0 != SIZE_MAX && max > 0) {
+        out[0] = (ev_party){ -1, side, -1, cp0, cp1 };   /* a counterpart, unnamed */
+        return 1;
     }
     for (size_t i = 0; n == 0 && i < nloc && i < max; i++)
         out[i] = locs[i];
@@ -268,7 +303,9 @@ void ev_emit(ev_doc *d, size_t s, int type, unsigned flags, size_t trig0, size_t
         for (size_t k = 0; k < np; k++) {
             const rasad_event_part *q = &r->parts[o->part + k];
             same += p[k].ent >= 0 ? q->entity == d->ent[p[k].ent].idx
-                                  : q->entity == RASAD_EVENTS_NONE && q->of == d->ent[p[k].of].idx;
+                                  : q->entity == RASAD_EVENTS_NONE &&
+                                    q->of == (p[k].of >= 0 ? d->ent[p[k].of].idx : RASAD_EVENTS_NONE) &&
+                                    q->desc_start == d->tok[p[k].d0].start;
         }
         if (same == np)
             return;
@@ -286,7 +323,7 @@ void ev_emit(ev_doc *d, size_t s, int type, unsigned flags, size_t trig0, size_t
             ep->desc_start = ep->desc_end = 0;
         } else {
             ep->entity = RASAD_EVENTS_NONE;
-            ep->of = d->ent[p[k].of].idx;
+            ep->of = p[k].of >= 0 ? d->ent[p[k].of].idx : RASAD_EVENTS_NONE;
             ep->desc_start = d->tok[p[k].d0].start;
             ep->desc_end = d->tok[p[k].d1 - 1].end;   /* the relation words */
         }

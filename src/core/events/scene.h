@@ -6,7 +6,8 @@
 
 /* A participant: a doc entity and its side (enum rasad_event_side); or,
  * with ent -1, one described by a relation to a person (نماینده پوتین:
- * tokens [d0, d1), of the doc entity پوتین). */
+ * tokens [d0, d1), of the doc entity پوتین), or a counterpart with no
+ * name (همتای روس خود: of -1). */
 typedef struct ev_party {
     int ent;
     int side;
