@@ -59,6 +59,7 @@ ENDINGS = ["یم", "ید", "ند", "م", "د", ""]
 
 BLOOM_BITS = 1 << 20  # RASAD__ZW_BLOOM_BITS in lexicon_tables.h
 PAIR_WORDS = 1 << 14  # RASAD__ZW_PAIR_WORDS in lexicon_tables.h
+PART_BITS = 1 << 16   # RASAD__ZW_PART_BITS in lexicon_tables.h
 
 
 def normalize(w):
@@ -416,6 +417,24 @@ def main():
     for i in range(0, len(pair), 4):
         out.append("    " + ", ".join("0x%016xu" % x for x in pair[i:i + 4]) + ",")
     out.append("};")
+    # One filter per part of those pairs, keyed by that part's hash alone:
+    # a word may be a first (second) part of a PAIR entry. The planner asks
+    # them of each word once (its word cache keeps the answers), and the
+    # pair filter only for two words that pass both.
+    parts_of = ([0] * (PART_BITS // 64), [0] * (PART_BITS // 64))
+    for w in zw_unique:
+        parts = w.split(ZWNJ)
+        if len(parts) != 2 or not flag_of[w] & F_PAIR:
+            continue
+        for k in (0, 1):
+            b = fnv1a(parts[k].encode("utf-8")) & (PART_BITS - 1)
+            parts_of[k][b >> 6] |= 1 << (b & 63)
+    for name, bits in (("first", parts_of[0]), ("second", parts_of[1])):
+        out.append("")
+        out.append("const uint64_t rasad__zw_pair_%s[%d] = {" % (name, len(bits)))
+        for i in range(0, len(bits), 4):
+            out.append("    " + ", ".join("0x%016xu" % x for x in bits[i:i + 4]) + ",")
+        out.append("};")
     # The planner's tail table (zwnj_lists.h), from the lists of LISTS.c.
     out.append("")
     out.append("const uint8_t rasad__zw_tail_class[256] = {")

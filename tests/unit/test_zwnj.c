@@ -1,6 +1,8 @@
 /* test_zwnj.c - golden tests of the ZWNJ planner and the lexicon: each rule,
  * both kinds of damage (ZWNJ deleted, ZWNJ typed as a space), and text that
  * was right and must stay as it is. Sentences written for these tests. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -234,6 +236,56 @@ static void test_plan_shape(void)
     TH_CHECK(rasad__zwnj_plan(in, 3, ed) <= 4);
 }
 
+/* The planner through its chunk cache gives the edits it gives without:
+ * thousands of lines made of words that repeat (so chunks hit the cache)
+ * in varying neighbours (so the plans across spaces vary). */
+static void test_cache_same(void)
+{
+    static const char *const words[] = {
+        "میرود", "می", "رود", "کتابها", "کتاب", "ها", "برنامه", "های", "برنامههای",
+        "روزنامه", "نگار", "روزنامهنگار", "بزرگ", "تر", "بزرگتر", "خانه", "ای", "خانهای",
+        "بندر", "آنها", "هم", "زمان", "بی", "نظمی", "سرمایه", "گذاری", "دی", "ماه",
+        "«دیدار»", "(کتابها)", "،", ".", "؟", "دو", "کشور", "همکاریهای", "123", "abc",
+        "نمی", "دانیم", "میدان", "سهام", "دانشمندان", "هستهای", "دستهای", "جمعبندی",
+    };
+    const size_t nw = sizeof words / sizeof words[0];
+    rasad__zwnj_cache *c = rasad__zwnj_cache_new();
+    rasad__zwnj_edit *a = malloc(4096 * sizeof *a), *b = malloc(4096 * sizeof *b);
+    char line[1024];
+    uint32_t x = 2463534242u;
+    int same = 1, lines = 0;
+    TH_CHECK(c != NULL && a != NULL && b != NULL);
+    for (int l = 0; c && a && b && l < 20000 && same; l++) {
+        size_t n = 0, k = 1 + l % 12;
+        for (size_t i = 0; i < k; i++) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            const char *w = words[x % nw];
+            size_t wl = strlen(w);
+            if (n + wl + 2 > sizeof line)
+                break;
+            if (n && x % 5)
+                line[n++] = ' ';
+            memcpy(line + n, w, wl);
+            n += wl;
+        }
+        size_t ka = rasad__zwnj_plan_cached(c, line, n, a);
+        size_t kb = rasad__zwnj_plan(line, n, b);
+        same = ka == kb;
+        for (size_t i = 0; same && i < ka; i++)
+            same = a[i].pos == b[i].pos && a[i].op == b[i].op;
+        lines++;
+        if (!same)
+            printf("cache differs on line %d: %.*s\n", l, (int)n, line);
+    }
+    TH_CHECK(same);
+    TH_EQ_INT(lines, 20000);
+    rasad__zwnj_cache_free(c);
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     test_lexicon();
@@ -249,5 +301,6 @@ int main(void)
     test_no_harm_more();
     test_idempotent();
     test_plan_shape();
+    test_cache_same();
     return th_done();
 }

@@ -22,9 +22,12 @@ extern const uint8_t rasad__zw_flag[];   /* per zw slot: RASAD__ZW_SPLIT | RASAD
 extern const uint32_t rasad__zw_mask;    /* slot count - 1 (a power of two) */
 extern const uint64_t rasad__zw_bloom[]; /* RASAD__ZW_BLOOM_BITS bits; both bits set when k may be a zw key */
 extern const uint64_t rasad__zw_pair_filter[]; /* RASAD__ZW_PAIR_WORDS words; see rasad__zw_pair_may */
+extern const uint64_t rasad__zw_pair_first[];  /* RASAD__ZW_PART_BITS bits; rasad__zw_part_may */
+extern const uint64_t rasad__zw_pair_second[]; /* the same for second parts */
 
 #define RASAD__ZW_BLOOM_BITS (1u << 20)
 #define RASAD__ZW_PAIR_WORDS (1u << 14)
+#define RASAD__ZW_PART_BITS (1u << 16)
 
 #define RASAD__ZW_SPLIT 1u /* joined form is no word of the list: restore inside a word */
 #define RASAD__ZW_PAIR 2u  /* two parts, one bound or productive: join across a space */
@@ -75,6 +78,17 @@ static inline int rasad__zw_pair_may(uint32_t ha, uint32_t hb)
     k ^= k >> 13;
     uint64_t bits = (1ull << (k & 63)) | (1ull << ((k >> 6) & 63));
     return (rasad__zw_pair_filter[k >> 18] & bits) == bits;
+}
+
+/* May a word whose final hash is h be the first (bits rasad__zw_pair_first)
+ * or second part (rasad__zw_pair_second) of a PAIR entry? 0 means surely
+ * not, and then no PAIR entry joins it with any word: the pair filter and
+ * the lookup can be skipped. A filter of one word (8 KiB), so its answer
+ * can be kept with the word. */
+static inline int rasad__zw_part_may(const uint64_t *bits, uint32_t h)
+{
+    uint32_t b = h & (RASAD__ZW_PART_BITS - 1);
+    return (int)((bits[b >> 6] >> (b & 63)) & 1u);
 }
 
 /* May k be a zw key? h is its final hash; 0 means surely not. */

@@ -89,6 +89,7 @@ static inline unsigned fast_index(char b0, char b1)
 
 void rasad__norm_fast_init(rasad_norm *nm)
 {
+    int open = 0; /* a fast letter is opening punctuation: no space after it */
     for (uint32_t k = 0; k < 256; k++) {
         uint32_t cp = 0x600 + k;
         const rasad__norm_entry *e = rasad__norm_lookup(cp);
@@ -127,33 +128,55 @@ void rasad__norm_fast_init(rasad_norm *nm)
         }
         nm->fast_props[k] = (uint16_t)rasad__norm_lookup(
             0x600u + (((unsigned char)out[0] & 0x3u) << 6) + ((unsigned char)out[1] & 0x3Fu))->props;
+        if ((nm->flags & RASAD_NORM_PUNCT) && (nm->fast_props[k] & RASAD__P_OPEN))
+            open = 1;
     }
+    nm->fast_space = (nm->flags & RASAD_NORM_SPACE) && !open;
 }
 
-/* Copies the run of fast letters (and ZWNJ between them) that starts at
- * s[r], writing dst[*on ..] (and mp when with_map) while *on < lim; returns
- * where the run ends and sets *lastk to the fast index of its last letter.
+/* Copies the run of fast letters (and ZWNJ between them, and single
+ * spaces between them when nm->fast_space) that starts at s[r], writing
+ * dst[*on ..] (and mp when with_map) while *on < lim; returns where the run
+ * ends and sets *lastk to the fast index of its last letter.
  * always_inline with a constant with_map gives a loop without the map test. */
 static inline __attribute__((always_inline)) size_t
 fast_run(const rasad_norm *nm, const unsigned char *s, size_t r, size_t n, size_t end2,
          char *dst, size_t *pon, size_t lim, uint32_t *mp, unsigned *lastk, const int with_map)
 {
     const unsigned char(*pair)[2] = nm->fast_pair;
-    const int zwnj = (nm->flags & RASAD_NORM_ZWNJ) != 0;
+    const int zwnj = (nm->flags & RASAD_NORM_ZWNJ) != 0, space = nm->fast_space;
     size_t on = *pon;
+    /* each step writes as many bytes as it reads, so on - r stays the same
+     * and on < lim is r < r + (lim - on) */
+    size_t rlim = r + (lim - on), rend = rlim < end2 ? rlim : end2;
     unsigned k = *lastk;
-    while (r < end2 && on < lim) {
+    while (r < rend) {
         unsigned c0 = s[r] - 0xD8u;
         if (c0 <= 3u) {
             unsigned kk = (c0 << 8) | s[r + 1];
-            if (!pair[kk][0])
+            uint16_t out;
+            memcpy(&out, pair[kk], 2); /* both bytes 0, or a letter's two */
+            if (!out)
                 break;
-            memcpy(dst + on, pair[kk], 2);
-            if (with_map)
-                mp[on] = mp[on + 1] = (uint32_t)r;
+            memcpy(dst + on, &out, 2);
+            if (with_map) {
+                uint64_t both = (uint64_t)r * 0x100000001ull; /* r, r */
+                memcpy(mp + on, &both, sizeof both);
+            }
             k = kk;
             on += 2;
             r += 2;
+            continue;
+        }
+        /* one space between two letters stays, as the slow path would keep
+         * it (fast_space says no letter is opening punctuation) */
+        if (s[r] == ' ' && space && r + 2 <= end2 && s[r + 1] - 0xD8u <= 3u &&
+            pair[((s[r + 1] - 0xD8u) << 8) | s[r + 2]][0]) {
+            dst[on] = ' ';
+            if (with_map)
+                mp[on] = (uint32_t)r;
+            on++;
+            r++;
             continue;
         }
         /* a ZWNJ between two letters stays */
@@ -172,6 +195,22 @@ fast_run(const rasad_norm *nm, const unsigned char *s, size_t r, size_t n, size_
     *pon = on;
     *lastk = ((k >> 8) << 6) | (k & 0x3Fu); /* as an index into nm->fast */
     return r;
+}
+
+/* fast_run() with and without the map, each a function of its own, so that
+ * the loop has the registers to itself (inlined into the pass, it spills). */
+static __attribute__((noinline)) size_t
+fast_run_map(const rasad_norm *nm, const unsigned char *s, size_t r, size_t n, size_t end2,
+             char *dst, size_t *pon, size_t lim, uint32_t *mp, unsigned *lastk)
+{
+    return fast_run(nm, s, r, n, end2, dst, pon, lim, mp, lastk, 1);
+}
+
+static __attribute__((noinline)) size_t
+fast_run_nomap(const rasad_norm *nm, const unsigned char *s, size_t r, size_t n, size_t end2,
+               char *dst, size_t *pon, size_t lim, unsigned *lastk)
+{
+    return fast_run(nm, s, r, n, end2, dst, pon, lim, NULL, lastk, 0);
 }
 
 /* Folds the output of a letter map for search (ئ in a ligature is ی, the
@@ -344,9 +383,9 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
             on = o->n;
             lim = o->cap - 8;
             if (mp)
-                r = fast_run(nm, s, r, n, end2, dst, &on, lim, mp, &lastk, 1);
+                r = fast_run_map(nm, s, r, n, end2, dst, &on, lim, mp, &lastk);
             else
-                r = fast_run(nm, s, r, n, end2, dst, &on, lim, NULL, &lastk, 0);
+                r = fast_run_nomap(nm, s, r, n, end2, dst, &on, lim, &lastk);
             ls.last_props = nm->fast_props[lastk];
             ls.last_letter_fa = 1;
             ls.latin_word = 0;

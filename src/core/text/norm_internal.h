@@ -21,6 +21,9 @@ struct rasad_norm {
     rasad__nout b;             /* after ZWNJ edits */
     rasad__zwnj_edit *edits;   /* scratch for the ZWNJ planner */
     size_t edits_cap;          /* entries allocated in edits */
+    rasad__zwnj_cache *zcache; /* the planner's chunk cache (owned); NULL until
+                                  RASAD__ZC_AFTER bytes were planned */
+    uint64_t planned;          /* bytes given to the planner so far */
     rasad_norm_stats stats;    /* cumulative counters */
     uint16_t fast[256];        /* U+0600+k -> its two output bytes when it is a letter that
                                   stays a two-byte letter under flags; 0 = slow path */
@@ -28,9 +31,17 @@ struct rasad_norm {
     unsigned char fast_pair[1024][2]; /* [(b0 - 0xD8) << 8 | b1]: the output bytes of the
                                   two-byte letter b0 b1, or 0 0 (slow path, or b1 is not
                                   a continuation byte) */
+    int fast_space;            /* the fast path keeps one ASCII space between two fast
+                                  letters (RASAD_NORM_SPACE, and no fast letter is
+                                  opening punctuation) */
 };
 
-/* Fills nm->fast and nm->fast_props for nm->flags. */
+/* The planner's chunk cache is made once a normalizer has planned this many
+ * bytes: a one-shot rasad_normalize() of a short text never pays for it. */
+#define RASAD__ZC_AFTER 65536u
+
+/* Fills nm->fast, nm->fast_props, nm->fast_pair and nm->fast_space for
+ * nm->flags. */
 void rasad__norm_fast_init(rasad_norm *nm);
 
 /* Makes room for `more` bytes in o. Returns RASAD_OK or RASAD_NOMEM. */

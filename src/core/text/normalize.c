@@ -52,6 +52,7 @@ void rasad_norm_free(rasad_norm *nm)
     rasad__nout_release(&nm->a);
     rasad__nout_release(&nm->b);
     rasad_free(nm->edits);
+    rasad__zwnj_cache_free(nm->zcache);
     rasad_free(nm);
 }
 
@@ -81,6 +82,11 @@ int rasad__norm_zwnj(rasad_norm *nm, int *changed)
 
     b->n = 0;
     *changed = 0; /* b is written only from the first line that has an edit */
+    /* the planner's chunk cache, once this normalizer has planned enough
+     * text for it to pay */
+    if (!nm->zcache && nm->planned >= RASAD__ZC_AFTER)
+        nm->zcache = rasad__zwnj_cache_new();   /* NULL: plan without it, try again later */
+    nm->planned += a->n;
     /* Each edit adds at most 3 bytes for 1 (or 0) it replaces. */
     while (line <= a->n) {
         const char *nl = memchr(a->p + line, '\n', a->n - line);
@@ -95,7 +101,7 @@ int rasad__norm_zwnj(rasad_norm *nm, int *changed)
             nm->edits = e;
             nm->edits_cap = cap;
         }
-        nedits = len ? rasad__zwnj_plan(a->p + line, len, nm->edits) : 0;
+        nedits = len ? rasad__zwnj_plan_cached(nm->zcache, a->p + line, len, nm->edits) : 0;
         if (!*changed) {
             if (nedits == 0) {
                 if (!nl)

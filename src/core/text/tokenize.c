@@ -148,9 +148,31 @@ static inline __attribute__((always_inline)) int class_at(const rasad_tokenizer 
     return classify(cp);
 }
 
+/* The end of the run of Persian letters from text[j] on (j < tn), two at
+ * a time. */
+static inline size_t alpha_run(const rasad_tokenizer *t, const unsigned char *u, size_t j,
+                               size_t tn)
+{
+    for (; j + 3 < tn; j += 4) {
+        unsigned c0 = u[j] - 0xD8u, c1 = u[j + 2] - 0xD8u;
+        if (c0 > 3u || !t->alpha[(c0 << 8) | u[j + 1]])
+            return j;
+        if (c1 > 3u || !t->alpha[(c1 << 8) | u[j + 3]])
+            return j + 2;
+    }
+    while (j + 1 < tn) {
+        unsigned c0 = u[j] - 0xD8u;
+        if (c0 > 3u || !t->alpha[(c0 << 8) | u[j + 1]])
+            break;
+        j += 2;
+    }
+    return j;
+}
+
 int rasad_tokenize(rasad_tokenizer *t, const char *p, size_t n, rasad_token_fn fn, void *ctx)
 {
     const char *text;
+    const unsigned char *u;
     const uint32_t *map;
     size_t tn, i = 0;
     int rc;
@@ -159,39 +181,56 @@ int rasad_tokenize(rasad_tokenizer *t, const char *p, size_t n, rasad_token_fn f
     rc = rasad_norm_run(t->nm, p, n, &text, &tn, &map);
     if (rc != RASAD_OK)
         return rc;
+    u = (const unsigned char *)text;
     s.src = p;
     s.map = map;
     s.fn = fn;
     s.ctx = ctx;
     while (i < tn) {
         size_t len, tok = i;
-        int c = class_at(t, text, i, tn, &len), last = c, has_alpha, has_digit;
-        if (c != C_ALPHA && c != C_LATIN && c != C_DIGIT) {
-            i += len;
+        int c, last, has_alpha, has_digit;
+        if (u[i] == ' ') {
+            i++; /* most of what is between tokens */
             continue;
         }
+        if (u[i] - 0xD8u <= 3u && i + 1 < tn && t->alpha[((u[i] - 0xD8u) << 8) | u[i + 1]]) {
+            /* a Persian letter, the most common start; and the word most
+             * often ends at a space or the end */
+            size_t j = alpha_run(t, u, i + 2, tn);
+            if (j == tn || u[j] == ' ') {
+                rc = emit(&s, text, tok, j, RASAD_TOKEN_WORD);
+                if (rc != 0)
+                    return rc;
+                i = j;
+                continue;
+            }
+            c = C_ALPHA;
+            len = j - i;
+        } else {
+            c = class_at(t, text, i, tn, &len);
+            if (c != C_ALPHA && c != C_LATIN && c != C_DIGIT) {
+                i += len;
+                continue;
+            }
+        }
+        last = c;
         has_alpha = c != C_DIGIT;
         has_digit = c == C_DIGIT;
         i += len;
         while (i < tn) {
-            unsigned char b0 = (unsigned char)text[i];
+            unsigned char b0 = u[i];
             size_t len2, len3;
             int c2;
             /* fast: a run of Persian letters after a Persian letter */
             if (last == C_ALPHA && b0 - 0xD8u <= 3u) {
-                const unsigned char *u = (const unsigned char *)text;
-                size_t j = i;
-                while (j + 1 < tn) {
-                    unsigned c0 = u[j] - 0xD8u;
-                    if (c0 > 3u || !t->alpha[(c0 << 8) | u[j + 1]])
-                        break;
-                    j += 2;
-                }
+                size_t j = alpha_run(t, u, i, tn);
                 if (j > i) {
                     i = j;
                     continue;
                 }
             }
+            if (b0 == ' ')
+                break; /* no class continues a token with a space */
             c2 = class_at(t, text, i, tn, &len2);
             if (continues(last, c2)) {
                 has_alpha |= c2 == C_ALPHA || c2 == C_LATIN;

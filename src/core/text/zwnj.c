@@ -2,14 +2,17 @@
  * (letters joined) or typed as a space: walks the words, asks the word rules
  * (zwnj_rules.c) and the compound tables (lexicon.c), and writes the edits.
  *
- * The rules and the reasons for each are in docs/zwnj.md. Everything here is
- * pure: the tables are const, nothing is allocated, and the only state is on
- * the stack. */
+ * The rules and the reasons for each are in docs/zwnj.md. The planning is
+ * pure: the tables are const and the state is on the stack. The one thing
+ * kept between calls is the optional chunk cache (rasad__zwnj_cache), which
+ * holds what planning a chunk gave, by the chunk's bytes: it changes nothing
+ * the planner says, only how soon. */
 #include "zwnj.h"
 
 #include <stdint.h>
 #include <string.h>
 
+#include "rasad/alloc.h"
 #include "lexicon.h"
 #include "lexicon_tables.h"
 #include "zwnj_rules.h"
@@ -308,34 +311,61 @@ static const struct {
 #undef PB
 };
 
-/* Is b a bound second part after the word a (three letters or more, in
- * the lexicon), or ماه after a month whose name joins it (دی‌ماه)? */
-static int bound_pair(span a, span b)
+/* What the first piece b of a word is as the second part of a pair
+ * (bound_pair): judged from b alone, so it is known once per word. */
+enum { BOUND_NONE, BOUND_MONTH, BOUND_PART };
+
+/* Is b the n bytes at s? Compared from the end, where the entries differ. */
+static inline int same_word(span b, const char *s, size_t n)
+{
+    if (b.n != n)
+        return 0;
+    while (n--)
+        if (b.p[n] != s[n])
+            return 0;
+    return 1;
+}
+
+static unsigned bound_kind(span b)
 {
     const rasad__zw_affix *m = &rasad__zw_month_suffix[0];
-    if (b.n == m->n && memcmp(b.p, m->s, m->n) == 0) { /* دی ماه */
+    if (same_word(b, m->s, m->n)) /* دی ماه */
+        return BOUND_MONTH;
+    for (size_t k = 0; k < sizeof pair_bound / sizeof pair_bound[0]; k++)
+        if (same_word(b, pair_bound[k].s, pair_bound[k].n))
+            return BOUND_PART;
+    return BOUND_NONE;
+}
+
+/* Is b (of kind bound, bound_kind()) a bound second part after the word a
+ * (three letters or more, in the lexicon), or ماه after a month whose name
+ * joins it (دی‌ماه)? */
+static int bound_pair(span a, unsigned bound)
+{
+    if (bound == BOUND_MONTH) {
         for (size_t k = 0; k < sizeof rasad__zw_month / sizeof rasad__zw_month[0]; k++)
             if (a.n == rasad__zw_month[k].n && memcmp(a.p, rasad__zw_month[k].s, a.n) == 0)
                 return 1;
         return 0;
     }
-    for (size_t k = 0; k < sizeof pair_bound / sizeof pair_bound[0]; k++)
-        if (b.n == pair_bound[k].n && memcmp(b.p, pair_bound[k].s, b.n) == 0)
-            return a.n >= 6 && rasad__lex_contains(a.p, a.n);
-    return 0;
+    return bound == BOUND_PART && a.n >= 6 && rasad__lex_contains(a.p, a.n);
 }
 
 /* Should the space between words a and b (their last and first ZWNJ-free
  * segments) become a ZWNJ or go? ha is a's hash state, fa and fb the final
- * hashes of a and b. */
-static int join_pair(span a, span b, int a_whole, uint32_t ha, uint32_t fa, uint32_t fb)
+ * hashes of a and b, bound what b is as a second part (bound_kind()),
+ * rules rasad__zw_pair_rule_may(a, b, a_whole), parts whether a may be a
+ * first and b a second part of a PAIR entry (rasad__zw_part_may() of
+ * both). The last three are known per word (plan_chunk() keeps them). */
+static int join_pair(span a, span b, int a_whole, uint32_t ha, uint32_t fa, uint32_t fb,
+                     unsigned bound, int rules, int parts)
 {
-    int r = rasad__zw_pair_rule_may(a, b, a_whole) ? rasad__zw_pair_rule(a, b, a_whole) : -1;
+    int r = rules ? rasad__zw_pair_rule(a, b, a_whole) : -1;
     if (r >= 0)
         return r;
-    if (b.n >= 6 && a_whole && bound_pair(a, b))
+    if (bound != BOUND_NONE && a_whole && bound_pair(a, bound))
         return 1;
-    if (!rasad__zw_pair_may(fa, fb))
+    if (!parts || !rasad__zw_pair_may(fa, fb))
         return 0;
     rasad__zw_hit hit;
     if (!rasad__zw_find(rasad__lex_hash_more(ha, b.p, b.n), a.p, a.n, b.p, b.n, &hit))
@@ -345,73 +375,421 @@ static int join_pair(span a, span b, int a_whole, uint32_t ha, uint32_t fa, uint
 }
 
 /* Is there a ZWNJ and then a letter at byte i (before n)? */
-static int zwnj_then_letter(const char *p, size_t n, size_t i)
+static inline int zwnj_then_letter(const char *p, size_t n, size_t i)
 {
     const unsigned char *u = (const unsigned char *)p + i;
     return i + 4 < n && u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x8c &&
            rasad__zw_letter_at(p + i + 3);
 }
 
-size_t rasad__zwnj_plan(const char *p, size_t n, rasad__zwnj_edit *edits)
+/* What the walk needs of a word (its letters and the ZWNJs between them)
+ * besides its edits, for the spaces on either side of it. All of it
+ * depends on the word's bytes alone. */
+typedef struct word_info {
+    size_t n;          /* bytes */
+    size_t last_off;   /* where its last ZWNJ-free segment starts; 0: one segment */
+    size_t head_n;     /* bytes of its first piece once its own ZWNJs are in */
+    uint32_t last_h;   /* hash state of the last segment */
+    uint32_t last_fin; /* its final hash */
+    uint32_t head_fin; /* final hash of the first piece */
+    unsigned bound;    /* the first piece as a second part: bound_kind() */
+} word_info;
+
+/* Plans the inserts inside the word that starts at byte i (a letter) of
+ * p[0..n): each of its ZWNJ-free segments. Fills *w; returns the byte after
+ * the word. */
+static size_t plan_word(plan *pl, const char *p, size_t i, size_t n, word_info *w)
 {
-    plan pl = { edits, 0 };
-    size_t i = 0;
-    span last = { NULL, 0 }; /* last segment of the word before, when only a space sits between */
-    int last_whole = 0;      /* that segment is the whole word */
-    uint32_t last_h = 0;     /* its hash state */
-    uint32_t last_fin = 0;   /* and final hash */
     hashes hs;
-    while (i < n) {
-        if (p[i] == ' ') {
-            i++; /* a space keeps last: the pair test needs it */
-            continue;
-        }
-        if (!(i + 1 < n && rasad__zw_letter_at(p + i))) {
-            if (p[i] != ' ')
-                last.p = NULL;
+    size_t mark = pl->n, s = i, z = scan_segment(p, i, n, &hs);
+    span head = hs.t;
+    uint32_t head_fin = hs.fin;
+    for (;;) {
+        if (hs.t.n >= 6 && !untouched(hs.t, s == i, &hs, hs.fin))
+            plan_rules(pl, hs.t, s, s == i, &hs, hs.full, hs.fin);
+        if (!zwnj_then_letter(p, n, z))
+            break;
+        s = z + 3;
+        z = scan_segment(p, s, n, &hs);
+    }
+    w->n = z - i;
+    w->last_off = s - i;
+    w->last_h = hs.full;
+    w->last_fin = hs.fin;
+    /* the space before is judged on the first piece of this word as it will
+     * be once its own ZWNJs are in (می روی‌ها), so that planning the output
+     * again changes nothing */
+    if (pl->n > mark && pl->e[mark].pos < i + head.n) {
+        head.n = pl->e[mark].pos - i;
+        head_fin = rasad__lex_hash_final(hash_of(head));
+    }
+    w->head_n = head.n;
+    w->head_fin = head_fin;
+    w->bound = head.n >= 6 ? bound_kind(head) : BOUND_NONE;
+    return z;
+}
+
+/* What a run of non-ASCII bytes (a "chunk": words and the punctuation
+ * glued to them, between spaces and ASCII) gives the walk besides its
+ * edits: its first word, when the chunk starts with one (for the space
+ * before it), and its last, when the chunk ends with one (for the space
+ * after it). A space is ASCII, so no pair of words is inside a chunk, and
+ * everything here depends on the chunk's bytes alone. */
+#define CH_FIRST 1u      /* the chunk starts with a word: head_* are set */
+#define CH_LAST 2u       /* the chunk ends with a word: last_* are set */
+#define CH_LAST_WHOLE 4u /* that word's last segment is the whole word */
+#define CH_HEAD_SECOND 8u /* the first word's first piece may be a second part of a
+                             PAIR entry (rasad__zw_part_may) */
+#define CH_HEAD_RULE 16u  /* rasad__zw_pair_rule_may_b() of that piece */
+#define CH_LAST_FIRST 32u /* the last word's last segment may be a first part */
+#define CH_LAST_RULE 64u  /* rasad__zw_pair_rule_may_a() of that segment */
+
+typedef struct chunk_info {
+    unsigned flags;    /* CH_* */
+    size_t head_n;     /* word_info of the first word (offset 0) */
+    uint32_t head_fin;
+    unsigned bound;
+    size_t last_off;   /* offset in the chunk of the last word's last segment */
+    uint32_t last_h;   /* word_info of the last word */
+    uint32_t last_fin;
+} chunk_info;
+
+/* Plans the inserts inside the chunk p[i..e) (e is n or an ASCII byte) and
+ * fills *ci. */
+static __attribute__((noinline)) void plan_chunk(plan *pl, const char *p, size_t i, size_t e,
+                                                 chunk_info *ci)
+{
+    size_t from = i;
+    memset(ci, 0, sizeof *ci);
+    while (i < e) {
+        if (!(i + 1 < e && rasad__zw_letter_at(p + i))) {
             i++;
             continue;
         }
-        size_t z = scan_segment(p, i, n, &hs);
-        span head = hs.t;
-        uint32_t head_fin = hs.fin;
-        int pair = last.p && last.p + last.n + 1 == p + i;
-        span prev = last;
-        int prev_whole = last_whole;
-        uint32_t prev_h = last_h, prev_fin = last_fin;
-        /* inserts inside each ZWNJ-free segment of the word */
-        size_t mark = pl.n;
-        size_t s = i;
-        for (;;) {
-            if (hs.t.n >= 6 && !untouched(hs.t, s == i, &hs, hs.fin))
-                plan_rules(&pl, hs.t, s, s == i, &hs, hs.full, hs.fin);
-            last = hs.t;
-            last_h = hs.full;
-            last_fin = hs.fin;
-            if (!zwnj_then_letter(p, n, z))
-                break;
-            s = z + 3;
-            z = scan_segment(p, s, n, &hs);
+        word_info w;
+        size_t z = plan_word(pl, p, i, e, &w);
+        if (i == from) {
+            span head = { p + i, w.head_n };
+            ci->flags |= CH_FIRST;
+            if (rasad__zw_part_may(rasad__zw_pair_second, w.head_fin))
+                ci->flags |= CH_HEAD_SECOND;
+            if (rasad__zw_pair_rule_may_b(head))
+                ci->flags |= CH_HEAD_RULE;
+            ci->head_n = w.head_n;
+            ci->head_fin = w.head_fin;
+            ci->bound = w.bound;
         }
-        last_whole = s == i;
-        /* the space before: judged on the first piece of this word as it
-         * will be once its own ZWNJs are in (می روی‌ها), so that planning
-         * the output again changes nothing */
-        if (pair) {
-            if (pl.n > mark && pl.e[mark].pos < (size_t)(head.p + head.n - p)) {
-                head.n = pl.e[mark].pos - i;
-                head_fin = rasad__lex_hash_final(hash_of(head));
-            }
-            if (join_pair(prev, head, prev_whole, prev_h, prev_fin, head_fin)) {
-                memmove(pl.e + mark + 1, pl.e + mark, (pl.n - mark) * sizeof *pl.e);
-                pl.e[mark].pos = i - 1;
-                pl.e[mark].op = rasad__zw_last_joins(prev.p, prev.n)
-                                    ? RASAD__ZW_SPACE_TO_ZWNJ
-                                    : RASAD__ZW_SPACE_DROP;
-                pl.n++;
-            }
+        if (z == e) {
+            span last = { p + i + w.last_off, z - i - w.last_off };
+            ci->flags |= CH_LAST;
+            if (w.last_off == 0)
+                ci->flags |= CH_LAST_WHOLE;
+            if (rasad__zw_part_may(rasad__zw_pair_first, w.last_fin))
+                ci->flags |= CH_LAST_FIRST;
+            if (rasad__zw_pair_rule_may_a(last))
+                ci->flags |= CH_LAST_RULE;
+            ci->last_off = i + w.last_off - from;
+            ci->last_h = w.last_h;
+            ci->last_fin = w.last_fin;
         }
         i = z;
     }
+}
+
+/* The chunk cache: a chunk's edits and chunk_info by its bytes. News text
+ * is Zipfian, so most chunks were planned before; a hit costs one pass over
+ * the chunk, eight bytes at a time, to find its end and hash it, and a
+ * compare. Four-way set-associative with a fixed number of slots: a new
+ * chunk takes the last way of its set, and a hit moves its chunk one way
+ * up, so that words seen often stay and a rare word evicts only another
+ * rare one. */
+#define ZC_SETS 2048u /* a power of two: 2048 * 4 * 64 bytes = 512 KiB */
+#define ZC_WAYS 4
+#define ZC_EDITS 3    /* edits a cached chunk may have */
+#define ZC_KEY 40     /* bytes a cached chunk may have (a multiple of 8) */
+
+typedef struct zc_slot {
+    uint32_t last_h, last_fin, head_fin; /* chunk_info, narrowed */
+    uint8_t len;                 /* the chunk's bytes */
+    uint8_t flags;
+    uint8_t head_n;
+    uint8_t last_off;
+    uint8_t bound;
+    uint8_t nedits;              /* edits in pos/op */
+    uint8_t op[ZC_EDITS];        /* its edits: op and byte offset in the chunk */
+    uint8_t pos[ZC_EDITS];
+    unsigned char bytes[ZC_KEY]; /* the chunk, zeros after it */
+} zc_slot;
+
+_Static_assert(sizeof(zc_slot) == 64, "a cache slot is one cache line");
+
+struct rasad__zwnj_cache {
+    zc_slot (*slot)[ZC_WAYS]; /* ZC_SETS sets in mem, on a 64-byte line each; len 0: empty */
+    void *mem;                /* the allocation (owned) */
+};
+
+rasad__zwnj_cache *rasad__zwnj_cache_new(void)
+{
+    rasad__zwnj_cache *c = rasad_malloc(sizeof *c);
+    size_t bytes = (size_t)ZC_SETS * ZC_WAYS * sizeof(zc_slot);
+    if (!c)
+        return NULL;
+    /* one slot per cache line: a lookup that hits way 0 reads one line */
+    if (!(c->mem = rasad_malloc(bytes + 63))) {
+        rasad_free(c);
+        return NULL;
+    }
+    c->slot = (zc_slot(*)[ZC_WAYS])(((uintptr_t)c->mem + 63) & ~(uintptr_t)63);
+    memset(c->slot, 0, bytes);
+    return c;
+}
+
+void rasad__zwnj_cache_free(rasad__zwnj_cache *c)
+{
+    if (!c)
+        return;
+    rasad_free(c->mem);
+    rasad_free(c);
+}
+
+/* Eight bytes at a time where the byte order is known to be little-endian
+ * (the first byte is the low one); a byte at a time elsewhere. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define ZC_WORDS 1
+#else
+#define ZC_WORDS 0
+#endif
+
+#define ZC_MUL 0x9e3779b97f4a7c15ull
+
+static inline uint64_t load8(const void *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+/* A chunk as the cache sees it: its bytes in eight-byte words as they lie
+ * in memory (zeros after its end; only the first ZC_KEY bytes), and a hash
+ * of all of it. */
+typedef struct chunk_key {
+    uint64_t w[ZC_KEY / 8];
+    uint64_t h;
+} chunk_key;
+
+/* Finds the end of the chunk that starts at p[i] (a byte >= 0x80): the
+ * first ASCII byte after it, or n. Fills *k on the way when the chunk has
+ * at most ZC_KEY bytes (a longer one is not looked up). */
+static inline size_t chunk_scan(const char *p, size_t i, size_t n, chunk_key *k)
+{
+    size_t from = i, j = 0;
+    uint64_t h = 0;
+#if ZC_WORDS
+    for (; j < ZC_KEY / 8 && i + 8 <= n; i += 8, j++) {
+        uint64_t x = load8(p + i), m = ~x & 0x8080808080808080ull;
+        if (m) {
+            unsigned b = (unsigned)__builtin_ctzll(m) >> 3; /* bytes of the chunk in x */
+            if (b) {
+                x &= (1ull << (b * 8)) - 1;
+                k->w[j] = x;
+                h = (h ^ x) * ZC_MUL;
+            }
+            i += b;
+            k->h = (h ^ (i - from)) * ZC_MUL;
+            return i;
+        }
+        k->w[j] = x;
+        h = (h ^ x) * ZC_MUL;
+    }
+    if (j == ZC_KEY / 8) {
+        /* ZC_KEY bytes and more: only the end is wanted (and the hash,
+         * should the chunk end right here) */
+        k->h = (h ^ ZC_KEY) * ZC_MUL;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t m = ~load8(p + i) & 0x8080808080808080ull;
+            if (m)
+                return i + ((unsigned)__builtin_ctzll(m) >> 3);
+        }
+        while (i < n && (unsigned char)p[i] >= 0x80)
+            i++;
+        return i;
+    }
+#endif
+    /* the last few bytes of the text (or no word loads) */
+    for (;;) {
+        uint64_t x = 0;
+        unsigned b = 0;
+        while (b < 8 && i + b < n && (unsigned char)p[i + b] >= 0x80)
+            b++;
+        if (b == 0)
+            break;
+        memcpy(&x, p + i, b);
+        if (j < ZC_KEY / 8)
+            k->w[j] = x;
+        h = (h ^ x) * ZC_MUL;
+        i += b;
+        j++;
+        if (b < 8)
+            break;
+    }
+    k->h = (h ^ (i - from)) * ZC_MUL;
+    return i;
+}
+
+/* Is the chunk of len bytes and key k in slot s? */
+static inline int slot_holds(const zc_slot *s, size_t len, const chunk_key *k)
+{
+    if (s->len != len)
+        return 0;
+    for (size_t j = 0; j * 8 < len; j++)
+        if (load8(s->bytes + 8 * j) != k->w[j])
+            return 0;
+    return 1;
+}
+
+/* Looks the chunk (len <= ZC_KEY bytes, key k) up in c. Returns its slot and
+ * sets *hit when it is there; otherwise returns the slot it goes to. */
+static inline zc_slot *chunk_lookup(rasad__zwnj_cache *c, size_t len, const chunk_key *k,
+                                    int *hit)
+{
+    zc_slot *ways = c->slot[(size_t)(k->h >> 32) & (ZC_SETS - 1)];
+    *hit = 1;
+    if (slot_holds(&ways[0], len, k))
+        return &ways[0]; /* where a frequent chunk ends up: one cache line */
+    for (int w = 1; w < ZC_WAYS; w++) {
+        if (!slot_holds(&ways[w], len, k))
+            continue;
+        /* one way up: a chunk seen again outlives one seen once */
+        zc_slot t = ways[w - 1];
+        ways[w - 1] = ways[w];
+        ways[w] = t;
+        return &ways[w - 1];
+    }
+    *hit = 0;
+    ways[ZC_WAYS - 1].len = 0; /* filled by chunk_store, if the chunk fits */
+    return &ways[ZC_WAYS - 1];
+}
+
+/* Puts the chunk p[i..e), its edits pl->e[mark..] and *ci in the
+ * slot chunk_lookup() gave, when they fit. */
+static void chunk_store(zc_slot *s, const plan *pl, size_t mark, const char *p, size_t i,
+                        size_t e, const chunk_info *ci)
+{
+    size_t nedits = pl->n - mark;
+    if (nedits > ZC_EDITS || ((ci->flags & CH_FIRST) && ci->head_n > 0xff) ||
+        ((ci->flags & CH_LAST) && ci->last_off > 0xff))
+        return;
+    memset(s, 0, sizeof *s);
+    s->len = (uint8_t)(e - i);
+    s->flags = (uint8_t)ci->flags;
+    s->nedits = (uint8_t)nedits;
+    for (size_t k = 0; k < nedits; k++) {
+        s->op[k] = (uint8_t)pl->e[mark + k].op;
+        s->pos[k] = (uint8_t)(pl->e[mark + k].pos - i);
+    }
+    if (ci->flags & CH_FIRST) {
+        s->head_n = (uint8_t)ci->head_n;
+        s->head_fin = ci->head_fin;
+        s->bound = (uint8_t)ci->bound;
+    }
+    if (ci->flags & CH_LAST) {
+        s->last_off = (uint8_t)ci->last_off;
+        s->last_h = ci->last_h;
+        s->last_fin = ci->last_fin;
+    }
+    memcpy(s->bytes, p + i, e - i);
+}
+
+/* The walk's state from one chunk to the next. */
+typedef struct walk {
+    int have_prev;   /* a word ended at last; only spaces since */
+    span last;       /* that word's last ZWNJ-free segment */
+    int last_whole;  /* that segment is the whole word */
+    int last_first;  /* it may be a first part (CH_LAST_FIRST) */
+    int last_rule;   /* CH_LAST_RULE */
+    uint32_t last_h; /* its hash state */
+    uint32_t last_fin; /* and final hash */
+} walk;
+
+/* The space before the chunk at byte i (CH_* flags), whose first word's
+ * first piece is head_n bytes (final hash head_fin, bound_kind() bound):
+ * joins it to the word before when join_pair() says so, putting the edit
+ * at pl->e[mark] (before the chunk's own edits). */
+static inline void space_before(const walk *wk, plan *pl, size_t mark, const char *p, size_t i,
+                                unsigned flags, size_t head_n, uint32_t head_fin, unsigned bound)
+{
+    if (!wk->have_prev || wk->last.p + wk->last.n + 1 != p + i)
+        return;
+    int rules = wk->last_whole && (wk->last_rule || (flags & CH_HEAD_RULE));
+    int parts = wk->last_first && (flags & CH_HEAD_SECOND);
+    if (!rules && !parts && !(bound != BOUND_NONE && wk->last_whole))
+        return; /* what join_pair() would say: most spaces stop here */
+    span b = { p + i, head_n };
+    if (!join_pair(wk->last, b, wk->last_whole, wk->last_h, wk->last_fin, head_fin, bound,
+                   rules, parts))
+        return;
+    memmove(pl->e + mark + 1, pl->e + mark, (pl->n - mark) * sizeof *pl->e);
+    pl->e[mark].pos = i - 1;
+    pl->e[mark].op = rasad__zw_last_joins(wk->last.p, wk->last.n) ? RASAD__ZW_SPACE_TO_ZWNJ
+                                                                   : RASAD__ZW_SPACE_DROP;
+    pl->n++;
+}
+
+/* After the chunk p[i..e): its last word, if it ends the chunk (flags has
+ * CH_LAST), is the one before the next space. */
+static inline void chunk_done(walk *wk, const char *p, size_t i, size_t e, unsigned flags,
+                              size_t last_off, uint32_t last_h, uint32_t last_fin)
+{
+    wk->have_prev = (flags & CH_LAST) != 0;
+    wk->last.p = p + i + last_off;
+    wk->last.n = e - i - last_off;
+    wk->last_whole = (flags & CH_LAST_WHOLE) != 0;
+    wk->last_first = (flags & CH_LAST_FIRST) != 0;
+    wk->last_rule = (flags & CH_LAST_RULE) != 0;
+    wk->last_h = last_h;
+    wk->last_fin = last_fin;
+}
+
+size_t rasad__zwnj_plan_cached(rasad__zwnj_cache *c, const char *p, size_t n,
+                               rasad__zwnj_edit *edits)
+{
+    plan pl = { edits, 0 };
+    size_t i = 0;
+    walk wk = { 0, { NULL, 0 }, 0, 0, 0, 0, 0 };
+    while (i < n) {
+        if ((unsigned char)p[i] < 0x80) {
+            if (p[i] != ' ')
+                wk.have_prev = 0; /* a space keeps it: the pair test needs it */
+            i++;
+            continue;
+        }
+        chunk_key key;
+        size_t e = chunk_scan(p, i, n, &key), mark = pl.n;
+        zc_slot *s = NULL;
+        int hit = 0;
+        if (c && e - i <= ZC_KEY)
+            s = chunk_lookup(c, e - i, &key, &hit);
+        if (hit) {
+            if (s->flags & CH_FIRST)
+                space_before(&wk, &pl, mark, p, i, s->flags, s->head_n, s->head_fin, s->bound);
+            for (unsigned k = 0; k < s->nedits; k++)
+                add(&pl, i + s->pos[k], s->op[k]);
+            chunk_done(&wk, p, i, e, s->flags, s->last_off, s->last_h, s->last_fin);
+        } else {
+            chunk_info ci;
+            plan_chunk(&pl, p, i, e, &ci);
+            if (s)
+                chunk_store(s, &pl, mark, p, i, e, &ci);
+            if (ci.flags & CH_FIRST)
+                space_before(&wk, &pl, mark, p, i, ci.flags, ci.head_n, ci.head_fin, ci.bound);
+            chunk_done(&wk, p, i, e, ci.flags, ci.last_off, ci.last_h, ci.last_fin);
+        }
+        i = e;
+    }
     return pl.n;
+}
+
+size_t rasad__zwnj_plan(const char *p, size_t n, rasad__zwnj_edit *edits)
+{
+    return rasad__zwnj_plan_cached(NULL, p, n, edits);
 }

@@ -26,4 +26,20 @@ typedef struct rasad__zwnj_edit {
  * many it wrote. Pure: no allocation, no state, safe from any thread. */
 size_t rasad__zwnj_plan(const char *p, size_t n, rasad__zwnj_edit *edits);
 
+/* A cache for the planner: what planning each recent chunk (a word and the
+ * punctuation glued to it) gave, by the chunk's bytes (a fixed 512 KiB,
+ * never more). Owned by one normalizer and used by one thread at a time,
+ * as the normalizer is. */
+typedef struct rasad__zwnj_cache rasad__zwnj_cache;
+
+/* Returns a new empty cache (the caller frees it with
+ * rasad__zwnj_cache_free), or NULL when out of memory. */
+rasad__zwnj_cache *rasad__zwnj_cache_new(void);
+void rasad__zwnj_cache_free(rasad__zwnj_cache *c);
+
+/* rasad__zwnj_plan() through cache c (NULL: none), which it updates. The
+ * edits are the same as rasad__zwnj_plan()'s. */
+size_t rasad__zwnj_plan_cached(rasad__zwnj_cache *c, const char *p, size_t n,
+                               rasad__zwnj_edit *edits);
+
 #endif

@@ -123,19 +123,26 @@ int rasad__zw_pair_rule(rasad__zspan a, rasad__zspan b, int a_whole);
 
 /* May rasad__zw_pair_rule have an opinion on a and b? When 0 it would
  * return -1: every rule needs a whole a, and b a suffix of its lists,
- * a = بی or هم, or a a verb prefix (ending in می). */
-static inline int rasad__zw_pair_rule_may(rasad__zspan a, rasad__zspan b, int a_whole)
+ * a = بی or هم, or a a verb prefix (ending in می). The test is a whole a
+ * and one of two tests of one word each, so that the planner can keep
+ * their answers with each word: rasad__zw_pair_rule_may_b(b) (b may be a
+ * suffix of the lists) or rasad__zw_pair_rule_may_a(a) (a is بی or هم, or
+ * ends in می). A rule that needs more must widen one of the two. */
+static inline int rasad__zw_pair_rule_may_b(rasad__zspan b)
 {
-    if (!a_whole)
-        return 0;
     const unsigned char *v = (const unsigned char *)b.p;
+    if (b.n < 4)
+        return 0;
     unsigned b1 = (unsigned)v[0] << 8 | v[1];
     /* b may be one of the suffixes by its length: two letters or more, and
      * no longer than the first (longest) entry of its list */
-    if (b.n >= 4 && ((b1 == 0xd987 /* ه */ && b.n <= rasad__zw_plural[0].n) ||
-                     (b1 == 0xd8aa /* ت */ && b.n <= rasad__zw_compar[0].n) ||
-                     (b1 == 0xd8a7 /* ا */ && b.n <= rasad__zw_after_heh[0].n)))
-        return 1;
+    return (b1 == 0xd987 /* ه */ && b.n <= rasad__zw_plural[0].n) ||
+           (b1 == 0xd8aa /* ت */ && b.n <= rasad__zw_compar[0].n) ||
+           (b1 == 0xd8a7 /* ا */ && b.n <= rasad__zw_after_heh[0].n);
+}
+
+static inline int rasad__zw_pair_rule_may_a(rasad__zspan a)
+{
     if (a.n < 4)
         return 0;
     const unsigned char *u = (const unsigned char *)a.p + a.n - 4;
@@ -143,6 +150,11 @@ static inline int rasad__zw_pair_rule_may(rasad__zspan a, rasad__zspan b, int a_
     return (a1 == 0xd985 && a2 == 0xdb8c) /* ...می */ ||
            (a.n == 4 && ((a1 == 0xd8a8 && a2 == 0xdb8c) /* بی */ ||
                          (a1 == 0xd987 && a2 == 0xd985) /* هم */));
+}
+
+static inline int rasad__zw_pair_rule_may(rasad__zspan a, rasad__zspan b, int a_whole)
+{
+    return a_whole && (rasad__zw_pair_rule_may_b(b) || rasad__zw_pair_rule_may_a(a));
 }
 
 #endif
