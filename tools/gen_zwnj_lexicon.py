@@ -86,6 +86,16 @@ def is_verb_form(p, words):
     return False
 
 
+def is_second_person(w, words):
+    """w's last part is a past stem + ی and w less that ی is a word too:
+    the verb's second person (دستور‌دادی beside دستور‌داد), which Persian
+    writes after a space, not the adjective (روان‌شناختی: no روان‌شناخت)."""
+    p = w.split(ZWNJ)[-1]
+    stem = p[:-1]
+    return (p.endswith("ی") and stem[-1:] in ("د", "ت") and len(stem) >= 2 and
+            stem + "ن" in words and w[:-1] in words)
+
+
 def is_participle(p, words):
     """A past participle (کرده, گرفته, شده): the second part of a verb in
     the perfect or passive, which Persian writes after a space."""
@@ -103,6 +113,8 @@ def trusted_zwnj(w, words):
         return False
     if any(p in LATER_APART or is_verb_form(p, words) or
            is_participle(p, words) for p in parts[1:]):
+        return False
+    if len(parts) > 1 and is_second_person(w, words):
         return False
     return True
 

@@ -286,6 +286,24 @@ static void test_cache_same(void)
     free(b);
 }
 
+/* The rules added with the second person of compound verbs, the Arabic
+ * pronoun ها, ی + ای, the past progressive and بندی (docs/zwnj.md). */
+static void test_rules_2026(void)
+{
+    check("این یک روش سنتیای بود", "این یک روش سنتی" ZW "ای بود");
+    check("او این کار را میکرده است", "او این کار را می" ZW "کرده است");
+    check("او میتوانسته برود", "او می" ZW "توانسته برود");
+    check("جمعبندی و رتبهبندی", "جمع" ZW "بندی و " "رتبه" ZW "بندی");
+    const char *keep[] = {
+        "تو به من دستور دادی",            /* a verb, not a compound noun */
+        "سلام الله علیها و امثالها",        /* Arabic ها is no plural */
+        "بدانها گفتم",
+        "دنیای امروز و دریای خزر",          /* دنیا + ی, not دنی + ای */
+    };
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+        check(keep[i], keep[i]);
+}
+
 int main(void)
 {
     test_lexicon();
@@ -302,5 +320,6 @@ int main(void)
     test_idempotent();
     test_plan_shape();
     test_cache_same();
+    test_rules_2026();
     return th_done();
 }

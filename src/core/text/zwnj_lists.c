@@ -27,10 +27,10 @@ const rasad__zw_affix rasad__zw_after_heh[] = {
     AFFIX("اش"), AFFIX("ات"),
 };
 
-/* Clitics written with ZWNJ after a final ی (زندگی‌ام, ایرانی‌اند); not ات,
- * the Arabic plural (رباعیات). */
+/* Clitics written with ZWNJ after a final ی (زندگی‌ام, ایرانی‌اند, سنتی‌ای);
+ * not ات, the Arabic plural (رباعیات). */
 const rasad__zw_affix rasad__zw_after_yeh[] = {
-    AFFIX("ایم"), AFFIX("اید"), AFFIX("اند"), AFFIX("ام"), AFFIX("اش"),
+    AFFIX("ایم"), AFFIX("اید"), AFFIX("اند"), AFFIX("ای"), AFFIX("ام"), AFFIX("اش"),
 };
 
 /* Verb prefixes ending in می, longest first; the ZWNJ goes after them. */
@@ -49,13 +49,18 @@ const rasad__zw_affix rasad__zw_ending[] = {
 };
 
 /* Words the news writes joined although a rule would split them (آنها,
- * بیشتر): both spellings are accepted, and rasad keeps what was written. */
+ * بیشتر): both spellings are accepted, and rasad keeps what was written.
+ * Also Arabic words that end in the pronoun ها (علیها, امثالها), which is
+ * no Persian plural, and بدانها/بدینها (به + آنها/اینها). */
 const rasad__zw_affix rasad__zw_kept[] = {
     AFFIX("آنها"), AFFIX("اینها"), AFFIX("تنها"), AFFIX("همانها"),
     AFFIX("همینها"), AFFIX("آنهایی"), AFFIX("اینهایی"), AFFIX("تنهایی"),
     AFFIX("تنهای"), AFFIX("بیشتر"), AFFIX("کمتر"), AFFIX("بهتر"),
     AFFIX("بیشترین"), AFFIX("کمترین"), AFFIX("بهترین"), AFFIX("مهتر"),
     AFFIX("کهتر"), AFFIX("دکتر"), AFFIX("منهای"), AFFIX("بهای"),
+    AFFIX("بدانها"), AFFIX("بدینها"), AFFIX("علیها"), AFFIX("فیها"),
+    AFFIX("منها"), AFFIX("عنها"), AFFIX("الیها"), AFFIX("امثالها"),
+    AFFIX("نظایرها"),
 };
 
 /* Productive second parts of compounds, written after a ZWNJ when the
@@ -69,7 +74,7 @@ const rasad__zw_affix rasad__zw_bound[] = {
     AFFIX("پردازی"), AFFIX("پرداز"), AFFIX("آفرینی"), AFFIX("سرایی"),
     AFFIX("نویسان"), AFFIX("نویسی"), AFFIX("درمانی"), AFFIX("زدایی"),
     AFFIX("بینی"), AFFIX("پوشی"), AFFIX("شویی"), AFFIX("ریزی"),
-    AFFIX("پرسی"), AFFIX("فشانی"), AFFIX("گزینی"),
+    AFFIX("پرسی"), AFFIX("فشانی"), AFFIX("گزینی"), AFFIX("بندی"),
 };
 
 /* Second parts that news writes joined (هدفمند, اصولگرا, پیگیری) except

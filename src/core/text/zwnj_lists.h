@@ -19,9 +19,9 @@ typedef struct rasad__zw_affix {
 extern const rasad__zw_affix rasad__zw_plural[9];           /* ها, های... */
 extern const rasad__zw_affix rasad__zw_compar[3];           /* تر, ترین, تری */
 extern const rasad__zw_affix rasad__zw_after_heh[7];        /* clitics after ه */
-extern const rasad__zw_affix rasad__zw_after_yeh[5];        /* clitics after ی */
-extern const rasad__zw_affix rasad__zw_kept[20];            /* آنها, بیشتر... */
-extern const rasad__zw_affix rasad__zw_bound[31];           /* productive second parts */
+extern const rasad__zw_affix rasad__zw_after_yeh[6];        /* clitics after ی */
+extern const rasad__zw_affix rasad__zw_kept[29];            /* آنها, بیشتر, علیها... */
+extern const rasad__zw_affix rasad__zw_bound[32];           /* productive second parts */
 extern const rasad__zw_affix rasad__zw_bound_after_heh[19]; /* the same, after ه only */
 extern const rasad__zw_affix rasad__zw_month_suffix[1];     /* ماه */
 extern const rasad__zw_affix rasad__zw_verb_prefixes[7];    /* می, نمی, برمی... */

@@ -137,6 +137,8 @@ int rasad__zw_keep_joined(span w)
 }
 
 /* Is w a finite verb form that takes می (رود, کنند, رفتیم, گفت)? */
+static int is_participle(span w);
+
 static int is_verb(span w)
 {
     if (letters(w) < 2)
@@ -151,7 +153,12 @@ static int is_verb(span w)
         size_t stem = w.n - rasad__zw_ending[i].n;
         if (stem >= 4 && (lex3("ب", 2, w.p, stem, "د", 2) || lex3("ب", 2, w.p, stem, "ند", 4)))
             return 1;
+        /* or another person of it is in the list with می (می‌دمد for می دمیم) */
+        if (stem >= 4 && (lex3("می" ZW, 7, w.p, stem, "د", 2) || lex3("می" ZW, 7, w.p, stem, "ند", 4)))
+            return 1;
     }
+    if (is_participle(w))                       /* the past progressive: می‌کرده */
+        return 1;
     /* past: stem ending in د or ت, and stem + ن is the infinitive */
     for (size_t i = 0; i <= COUNT(rasad__zw_ending); i++) {
         span s = w;
@@ -239,7 +246,8 @@ static size_t heh_stem(span t)
     return 0;
 }
 
-/* ی + clitic candidate (زندگی‌ام): stem length, or 0. */
+/* ی + clitic candidate (زندگی‌ام, سنتی‌ای): stem length, or 0. For ای,
+ * the word less its ی must not be a word (دنیای, دریای: دنیا, دریا + ی). */
 static size_t yeh_stem(span t)
 {
     for (uint32_t m = rasad__zw_tail_of(t.p, t.n)[RASAD__ZW_T_AFTER_YEH]; m; m &= m - 1) {
@@ -247,7 +255,8 @@ static size_t yeh_stem(span t)
         if (!ends_with(t, &rasad__zw_after_yeh[i]))
             continue;
         span y = { t.p, t.n - rasad__zw_after_yeh[i].n };
-        if (letters(y) >= 3 && last_cp(y) == 0x06cc && lex(y) && !lex(t))
+        int ezafe = rasad__zw_after_yeh[i].n == 4 && lex((span){ t.p, t.n - 2 });
+        if (letters(y) >= 3 && last_cp(y) == 0x06cc && lex(y) && !lex(t) && !ezafe)
             return y.n;
         return 0;
     }
@@ -346,12 +355,15 @@ size_t rasad__zw_inner_split(span t)
         if (in_list(m, rasad__zw_month, COUNT(rasad__zw_month)))
             return m.n;
     }
-    static const affix bi = AFFIX("بی");
-    if (starts_with(t, &bi)) {
-        /* not the subjunctive بی + verb (بیاندیشند, بیارزد) */
-        span r = { t.p + 4, t.n - 4 };
+    /* بی، شبه، نیمه + a known word (بی‌نظمی, شبه‌نظامیان, نیمه‌ابری); not
+     * the subjunctive بی + verb (بیاندیشند, بیارزد) */
+    static const affix firsts[] = { AFFIX("بی"), AFFIX("شبه"), AFFIX("نیمه") };
+    for (size_t i = 0; i < COUNT(firsts); i++) {
+        if (!starts_with(t, &firsts[i]))
+            continue;
+        span r = { t.p + firsts[i].n, t.n - firsts[i].n };
         if (letters(r) >= 3 && lex_base(r) && !lex_base(t) && !is_verb(r))
-            return 4;
+            return firsts[i].n;
     }
     return 0;
 }
