@@ -319,6 +319,16 @@ typedef struct rasad_ner_model rasad_ner_model;
  * stops tagging. Returns 0, RASAD_INVAL (a read-only store), RASAD_NOMEM. */
 RASAD_API int rasad_store_set_ner(rasad_store *s, const rasad_ner_model *m);
 
+/* Receives progress while articles stored earlier are linked after the
+ * fact (an archive ingested without a model, or linked again after an
+ * upgrade): done of total articles of this catch-up, every
+ * RASAD_LINK_PROGRESS_EVERY articles and once at the end. */
+typedef void (*rasad_link_progress_fn)(void *ud, int64_t done, int64_t total);
+#define RASAD_LINK_PROGRESS_EVERY 256
+
+/* Sets (fn non-NULL) or clears the link progress callback of s. */
+RASAD_API void rasad_store_set_link_progress(rasad_store *s, rasad_link_progress_fn fn, void *ud);
+
 /* Links every article not linked yet (needs a model); *articles (may be
  * NULL) gets how many rowids were passed. Returns 0 or a status. */
 RASAD_API int rasad_store_link_entities(rasad_store *s, int64_t *articles);

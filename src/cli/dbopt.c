@@ -1,4 +1,5 @@
 /* dbopt.c - which database a command uses, and opening it. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include "rasad/ner.h"
@@ -36,6 +37,17 @@ long cli_parse_count(const char *s)
     return *end == '\0' && v >= 0 ? v : -1;
 }
 
+/* The progress line of a late linking, on a terminal only. */
+static void on_link_progress(void *ud, int64_t done, int64_t total)
+{
+    (void)ud;
+    if (done < total)
+        fprintf(stderr, "\r\033[Klinking entities: %lld of %lld articles",
+                (long long)done, (long long)total);
+    else
+        fputs("\r\033[K", stderr);
+}
+
 int cli_open_store_with_model(const char *db, const char *model_path, rasad_store **s,
                               rasad_ner_model **m)
 {
@@ -47,6 +59,8 @@ int cli_open_store_with_model(const char *db, const char *model_path, rasad_stor
         *m = NULL;
         return CLI_SOME_FAILED;
     }
+    if (*m && isatty(STDERR_FILENO))
+        rasad_store_set_link_progress(*s, on_link_progress, NULL);
     if (*m && rasad_store_set_ner(*s, *m) != RASAD_OK) {
         cli_error("out of memory");
         rasad_store_close(*s);

@@ -561,8 +561,23 @@ static int catch_up(rasad_store *s, int64_t before)
     sqlite3_bind_int64(st, 1, s->entity_upto);
     sqlite3_bind_int64(st, 2, before > 0 ? before : INT64_MAX);
     int status = RASAD_OK, any = 0;
+    int64_t done = 0, total = 0;
+    if (s->link_progress) {                     /* how many, for the progress line */
+        sqlite3_stmt *ct;
+        if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM article WHERE rowid > ?1 AND rowid < ?2",
+                               -1, &ct, NULL) == SQLITE_OK) {
+            sqlite3_bind_int64(ct, 1, s->entity_upto);
+            sqlite3_bind_int64(ct, 2, before > 0 ? before : INT64_MAX);
+            if (sqlite3_step(ct) == SQLITE_ROW)
+                total = sqlite3_column_int64(ct, 0);
+            sqlite3_finalize(ct);
+        }
+    }
     while (status == RASAD_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         int64_t rowid = sqlite3_column_int64(st, 0);
+        if (s->link_progress && done > 0 && done % RASAD_LINK_PROGRESS_EVERY == 0)
+            s->link_progress(s->link_ud, done, total);
+        done++;
         if (!any && (status = rasad__store_begin(s)) != RASAD_OK)
             break;
         any = 1;
@@ -577,7 +592,17 @@ static int catch_up(rasad_store *s, int64_t before)
     if (status == RASAD_OK && rc != SQLITE_DONE)
         status = exec_fail(s, rc);
     sqlite3_finalize(st);
+    if (s->link_progress && done > 0)
+        s->link_progress(s->link_ud, done, total > done ? total : done);
     return status;
+}
+
+void rasad_store_set_link_progress(rasad_store *s, rasad_link_progress_fn fn, void *ud)
+{
+    if (!s)
+        return;
+    s->link_progress = fn;
+    s->link_ud = fn ? ud : NULL;
 }
 
 int rasad__entity_assign(rasad_store *s, int64_t rowid, const char *title, const char *body,

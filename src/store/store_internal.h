@@ -66,6 +66,8 @@ struct rasad_store {
     rasad_ner *ner2;            /* a second one, for the second half of a long body */
     rasad_entity_namer *namer;
     int64_t entity_upto;        /* last article linked; -1 until read */
+    rasad_link_progress_fn link_progress; /* rasad_store_set_link_progress, or NULL */
+    void *link_ud;
     char err[256];              /* last error not from SQLite */
 };
 

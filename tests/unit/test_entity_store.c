@@ -109,6 +109,16 @@ static int first_mention(void *ud, const rasad_mention *m)
     return 0;
 }
 
+typedef struct progress { int calls; int64_t done, total; } progress;
+
+static void on_progress(void *ud, int64_t done, int64_t total)
+{
+    progress *p = ud;
+    p->calls++;
+    p->done = done;
+    p->total = total;
+}
+
 static int count_event(void *ud, const rasad_event_view *e)
 {
     int *n = ud;
@@ -220,8 +230,14 @@ int main(void)
 
     /* relink: the same entities */
     int64_t n = 0;
+    progress pg = { 0, 0, 0 };
+    rasad_store_set_link_progress(s, on_progress, &pg);
     TH_EQ_INT(rasad_store_relink_entities(s, &n), RASAD_OK);
     TH_EQ_INT(n, 5);
+    TH_EQ_INT(pg.calls, 1);               /* five articles: only the end is told */
+    TH_EQ_INT(pg.done, 5);
+    TH_EQ_INT(pg.total, 5);
+    rasad_store_set_link_progress(s, NULL, NULL);
     TH_EQ_INT(rasad_store_entities(s, &per, collect, &b), RASAD_OK);
     TH_EQ_INT(b.n, a.n);
     for (int i = 0; i < a.n && i < b.n; i++)
