@@ -294,11 +294,15 @@ static void test_rules_2026(void)
     check("او این کار را میکرده است", "او این کار را می" ZW "کرده است");
     check("او میتوانسته برود", "او می" ZW "توانسته برود");
     check("جمعبندی و رتبهبندی", "جمع" ZW "بندی و " "رتبه" ZW "بندی");
+    /* ه with the ezafe mark ٔ: the word is planned without it */
+    check("هفتهنامهٔ شهر", "هفته" ZW "نامهٔ شهر");
+    check("هفته نامهٔ شهر", "هفته" ZW "نامهٔ شهر");
     const char *keep[] = {
         "تو به من دستور دادی",            /* a verb, not a compound noun */
         "سلام الله علیها و امثالها",        /* Arabic ها is no plural */
         "بدانها گفتم",
         "دنیای امروز و دریای خزر",          /* دنیا + ی, not دنی + ای */
+        "برنامهٔ کتابخانهٔ شهر",
     };
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
         check(keep[i], keep[i]);

@@ -405,8 +405,16 @@ static size_t plan_word(plan *pl, const char *p, size_t i, size_t n, word_info *
     span head = hs.t;
     uint32_t head_fin = hs.fin;
     for (;;) {
-        if (hs.t.n >= 6 && !untouched(hs.t, s == i, &hs, hs.fin))
-            plan_rules(pl, hs.t, s, s == i, &hs, hs.full, hs.fin);
+        /* ه with the ezafe mark ٔ (هفته‌نامهٔ): planned as the segment without it */
+        hashes hm;
+        const hashes *hp = &hs;
+        if (hs.t.n >= 8 && (unsigned char)p[z - 2] == 0xD9 && (unsigned char)p[z - 1] == 0x94 &&
+            (unsigned char)p[z - 4] == 0xD9 && (unsigned char)p[z - 3] == 0x87) {
+            scan_segment(p, s, z - 2, &hm);
+            hp = &hm;
+        }
+        if (hp->t.n >= 6 && !untouched(hp->t, s == i, hp, hp->fin))
+            plan_rules(pl, hp->t, s, s == i, hp, hp->full, hp->fin);
         if (!zwnj_then_letter(p, n, z))
             break;
         s = z + 3;
@@ -421,6 +429,11 @@ static size_t plan_word(plan *pl, const char *p, size_t i, size_t n, word_info *
      * again changes nothing */
     if (pl->n > mark && pl->e[mark].pos < i + head.n) {
         head.n = pl->e[mark].pos - i;
+        head_fin = rasad__lex_hash_final(hash_of(head));
+    } else if (head.n >= 8 && (unsigned char)head.p[head.n - 2] == 0xD9 &&
+               (unsigned char)head.p[head.n - 1] == 0x94 &&
+               (unsigned char)head.p[head.n - 4] == 0xD9 && (unsigned char)head.p[head.n - 3] == 0x87) {
+        head.n -= 2;                            /* «هفته نامهٔ»: the pair is هفته + نامه */
         head_fin = rasad__lex_hash_final(hash_of(head));
     }
     w->head_n = head.n;
