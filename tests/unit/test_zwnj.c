@@ -297,12 +297,14 @@ static void test_rules_2026(void)
     /* ه with the ezafe mark ٔ: the word is planned without it */
     check("هفتهنامهٔ شهر", "هفته" ZW "نامهٔ شهر");
     check("هفته نامهٔ شهر", "هفته" ZW "نامهٔ شهر");
+    check("به خانهشان رفتند", "به خانه" ZW "شان رفتند");    /* مان تان شان after a silent ه */
     const char *keep[] = {
         "تو به من دستور دادی",            /* a verb, not a compound noun */
         "سلام الله علیها و امثالها",        /* Arabic ها is no plural */
         "بدانها گفتم",
         "دنیای امروز و دریای خزر",          /* دنیا + ی, not دنی + ای */
         "برنامهٔ کتابخانهٔ شهر",
+        "نگاهشان به متهمان بود",            /* a sounded ه; متهم + ان */
     };
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
         check(keep[i], keep[i]);

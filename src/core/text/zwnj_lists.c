@@ -19,12 +19,13 @@ const rasad__zw_affix rasad__zw_plural[] = {
 /* Comparative and superlative (درست‌تری: the comparative + indefinite ی). */
 const rasad__zw_affix rasad__zw_compar[] = { AFFIX("ترین"), AFFIX("تری"), AFFIX("تر") };
 
-/* Clitics written with ZWNJ after a final ه (خانه‌ای, رفته‌اند), longest
- * first. The first four are checked on rules alone; ام اش ات also need the
- * joined form not to be a word of its own (سهام, الهام, اتهام). */
+/* Clitics written with ZWNJ after a final ه (خانه‌ای, رفته‌اند, خانه‌شان),
+ * longest first. The first seven (RASAD__ZW_HEH_BY_RULE) are checked on
+ * rules alone; ام اش ات also need the joined form not to be a word of its
+ * own (سهام, الهام, اتهام). */
 const rasad__zw_affix rasad__zw_after_heh[] = {
-    AFFIX("ایم"), AFFIX("اید"), AFFIX("اند"), AFFIX("ای"), AFFIX("ام"),
-    AFFIX("اش"), AFFIX("ات"),
+    AFFIX("ایم"), AFFIX("اید"), AFFIX("اند"), AFFIX("ای"), AFFIX("مان"),
+    AFFIX("تان"), AFFIX("شان"), AFFIX("ام"), AFFIX("اش"), AFFIX("ات"),
 };
 
 /* Clitics written with ZWNJ after a final ی (زندگی‌ام, ایرانی‌اند, سنتی‌ای);

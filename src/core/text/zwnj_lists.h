@@ -18,7 +18,10 @@ typedef struct rasad__zw_affix {
 
 extern const rasad__zw_affix rasad__zw_plural[9];           /* ها, های... */
 extern const rasad__zw_affix rasad__zw_compar[3];           /* تر, ترین, تری */
-extern const rasad__zw_affix rasad__zw_after_heh[7];        /* clitics after ه */
+extern const rasad__zw_affix rasad__zw_after_heh[10];
+#define RASAD__ZW_HEH_BY_RULE 7 /* after_heh entries checked on rules alone */
+#define RASAD__ZW_HEH_POSS 4    /* after_heh[4..7): مان تان شان, not after a sounded ه,
+                                   nor after a 3-letter stem when joined it is a word (متهمان) */        /* clitics after ه */
 extern const rasad__zw_affix rasad__zw_after_yeh[6];        /* clitics after ی */
 extern const rasad__zw_affix rasad__zw_kept[29];            /* آنها, بیشتر, علیها... */
 extern const rasad__zw_affix rasad__zw_bound[32];           /* productive second parts */

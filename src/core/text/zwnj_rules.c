@@ -230,6 +230,14 @@ static size_t plural_stem(span t)
     return 0;
 }
 
+/* Is the final ه of w (3 letters or more) sounded (نگاه, کوه: after ا or و,
+ * where مان تان شان join: نگاهشان), not the silent ه of خانه? */
+static int sounded_heh(span w)
+{
+    unsigned c = rasad__zw_cp2(w.p + w.n - 4);
+    return c == 0x0627 || c == 0x0622 || c == 0x0648;
+}
+
 /* ه + clitic candidate: stem length (ending in ه), or 0. */
 static size_t heh_stem(span t)
 {
@@ -239,7 +247,9 @@ static size_t heh_stem(span t)
             continue;
         span y = { t.p, t.n - rasad__zw_after_heh[i].n };
         if (letters(y) >= 3 && last_cp(y) == 0x0647 && lex(y) &&
-            (i < 4 || is_participle(y) || !lex(t)))
+            (i < RASAD__ZW_HEH_BY_RULE || is_participle(y) || !lex(t)) &&
+            !(i >= RASAD__ZW_HEH_POSS && i < RASAD__ZW_HEH_BY_RULE &&
+              (sounded_heh(y) || (letters(y) < 4 && lex(t)))))
             return y.n;
         return 0;
     }
