@@ -247,6 +247,7 @@ static void test_cache_same(void)
         "بندر", "آنها", "هم", "زمان", "بی", "نظمی", "سرمایه", "گذاری", "دی", "ماه",
         "«دیدار»", "(کتابها)", "،", ".", "؟", "دو", "کشور", "همکاریهای", "123", "abc",
         "نمی", "دانیم", "میدان", "سهام", "دانشمندان", "هستهای", "دستهای", "جمعبندی",
+        "گوشهای", "نامهای", "از", "که",
     };
     const size_t nw = sizeof words / sizeof words[0];
     rasad__zwnj_cache *c = rasad__zwnj_cache_new();
@@ -298,6 +299,10 @@ static void test_rules_2026(void)
     check("هفتهنامهٔ شهر", "هفته" ZW "نامهٔ شهر");
     check("هفته نامهٔ شهر", "هفته" ZW "نامهٔ شهر");
     check("به خانهشان رفتند", "به خانه" ZW "شان رفتند");    /* مان تان شان after a silent ه */
+    /* before از or که, ه + ای is the indefinite, not the plural */
+    check("گوشهای از شهر", "گوشه" ZW "ای از شهر");
+    check("نامهای که نوشت", "نامه" ZW "ای که نوشت");
+    check("دستهای او", "دست" ZW "های او");
     const char *keep[] = {
         "تو به من دستور دادی",            /* a verb, not a compound noun */
         "سلام الله علیها و امثالها",        /* Arabic ها is no plural */

@@ -748,6 +748,28 @@ static inline void space_before(const walk *wk, plan *pl, size_t mark, const cha
     pl->n++;
 }
 
+/* «گوشهای از», «نامهای که»: before از or که, a joined ه + ای the word's
+ * own plan read as the plural (گوش‌های) is the indefinite (گوشه‌ای), since
+ * a plural takes هایی there. The word before the space is wk->last; its
+ * plural edit, an insert before its last six bytes (های), is the last one
+ * before mark and moves two bytes on. */
+static inline void indefinite_before(const walk *wk, plan *pl, size_t mark, const char *p,
+                                     size_t i, size_t head_n)
+{
+    static const char az[] = "\xD8\xA7\xD8\xB2", ke[] = "\xDA\xA9\xD9\x87";
+    static const char hay[] = "\xD9\x87\xD8\xA7\xDB\x8C";    /* های */
+    if (!wk->have_prev || wk->last.p + wk->last.n + 1 != p + i || head_n != 4 || mark == 0 ||
+        (memcmp(p + i, az, 4) != 0 && memcmp(p + i, ke, 4) != 0) || wk->last.n < 12 ||
+        memcmp(wk->last.p + wk->last.n - 6, hay, 6) != 0)
+        return;
+    size_t end = (size_t)(wk->last.p + wk->last.n - p);
+    rasad__zwnj_edit *e = &pl->e[mark - 1];
+    if (e->op != RASAD__ZW_INSERT || e->pos != end - 6 ||
+        !rasad__lex_contains(wk->last.p, wk->last.n - 4))   /* the ه noun: گوشه */
+        return;
+    e->pos = end - 4;
+}
+
 /* After the chunk p[i..e): its last word, if it ends the chunk (flags has
  * CH_LAST), is the one before the next space. */
 static inline void chunk_done(walk *wk, const char *p, size_t i, size_t e, unsigned flags,
@@ -783,8 +805,10 @@ size_t rasad__zwnj_plan_cached(rasad__zwnj_cache *c, const char *p, size_t n,
         if (c && e - i <= ZC_KEY)
             s = chunk_lookup(c, e - i, &key, &hit);
         if (hit) {
-            if (s->flags & CH_FIRST)
+            if (s->flags & CH_FIRST) {
+                indefinite_before(&wk, &pl, mark, p, i, s->head_n);
                 space_before(&wk, &pl, mark, p, i, s->flags, s->head_n, s->head_fin, s->bound);
+            }
             for (unsigned k = 0; k < s->nedits; k++)
                 add(&pl, i + s->pos[k], s->op[k]);
             chunk_done(&wk, p, i, e, s->flags, s->last_off, s->last_h, s->last_fin);
@@ -793,8 +817,10 @@ size_t rasad__zwnj_plan_cached(rasad__zwnj_cache *c, const char *p, size_t n,
             plan_chunk(&pl, p, i, e, &ci);
             if (s)
                 chunk_store(s, &pl, mark, p, i, e, &ci);
-            if (ci.flags & CH_FIRST)
+            if (ci.flags & CH_FIRST) {
+                indefinite_before(&wk, &pl, mark, p, i, ci.head_n);
                 space_before(&wk, &pl, mark, p, i, ci.flags, ci.head_n, ci.head_fin, ci.bound);
+            }
             chunk_done(&wk, p, i, e, ci.flags, ci.last_off, ci.last_h, ci.last_fin);
         }
         i = e;
