@@ -303,6 +303,7 @@ static void test_rules_2026(void)
     check("گوشهای از شهر", "گوشه" ZW "ای از شهر");
     check("نامهای که نوشت", "نامه" ZW "ای که نوشت");
     check("دستهای او", "دست" ZW "های او");
+    check("هنرمند صاحبنام", "هنرمند صاحب" ZW "نام");
     const char *keep[] = {
         "تو به من دستور دادی",            /* a verb, not a compound noun */
         "سلام الله علیها و امثالها",        /* Arabic ها is no plural */

@@ -365,9 +365,9 @@ size_t rasad__zw_inner_split(span t)
         if (in_list(m, rasad__zw_month, COUNT(rasad__zw_month)))
             return m.n;
     }
-    /* بی، شبه، نیمه + a known word (بی‌نظمی, شبه‌نظامیان, نیمه‌ابری); not
+    /* بی، شبه، نیمه، صاحب + a known word (بی‌نظمی, شبه‌جزیره, صاحب‌نام); not
      * the subjunctive بی + verb (بیاندیشند, بیارزد) */
-    static const affix firsts[] = { AFFIX("بی"), AFFIX("شبه"), AFFIX("نیمه") };
+    static const affix firsts[] = { AFFIX("بی"), AFFIX("شبه"), AFFIX("نیمه"), AFFIX("صاحب") };
     for (size_t i = 0; i < COUNT(firsts); i++) {
         if (!starts_with(t, &firsts[i]))
             continue;
