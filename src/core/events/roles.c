@@ -88,23 +88,38 @@ size_t rasad__ev_role_end(const ev_doc *d, size_t t, size_t hi)
     return u;
 }
 
-void rasad__ev_desc(const ev_doc *d, size_t e, size_t lo, size_t hi, size_t *start, size_t *end)
+/* The role phrases written beside entity e inside [lo, hi): before the
+ * name (وزیر دفاع روسیه سرگئی شویگو) in [*b0, *b1), *b1 being where the
+ * titles before the name start; after it (دهقان، وزیر دفاع ایران) in
+ * [*a0, *a1); empty ranges when none. */
+static void roles_of(const ev_doc *d, size_t e, size_t lo, size_t hi, size_t *b0, size_t *b1,
+                     size_t *a0, size_t *a1)
 {
     const ev_ent *en = &d->ent[e];
     size_t s = titles_before(d, en->t0, lo), f = en->t1;
-    /* a role right before the name: وزیر دفاع روسیه سرگئی شویگو */
+    *b0 = *b1 = *a0 = *a1 = 0;
     for (size_t back = 1; back <= ROLE_WORDS + 2 && back <= s - lo; back++) {
         size_t r = s - back;
         if (d->tok[r + 1].gap & (EV_G_HARD | EV_G_COMMA | EV_G_PAREN))
             break;
         if (role_at(d, r, s) && rasad__ev_role_end(d, r, s) == s) {
-            s = titles_before(d, r, lo);
+            *b0 = r;
+            *b1 = s;
             break;
         }
     }
-    /* a role after it: دهقان وزیر دفاع ایران, also after a comma */
-    if (f < hi && !(d->tok[f].gap & (EV_G_HARD | EV_G_PAREN)) && role_at(d, f, hi))
-        f = rasad__ev_role_end(d, f, hi);
+    if (f < hi && !(d->tok[f].gap & (EV_G_HARD | EV_G_PAREN)) && role_at(d, f, hi)) {
+        *a0 = f;
+        *a1 = rasad__ev_role_end(d, f, hi);
+    }
+}
+
+void rasad__ev_desc(const ev_doc *d, size_t e, size_t lo, size_t hi, size_t *start, size_t *end)
+{
+    const ev_ent *en = &d->ent[e];
+    size_t b0, b1, a0, a1;
+    roles_of(d, e, lo, hi, &b0, &b1, &a0, &a1);
+    size_t s = titles_before(d, b1 > b0 ? b0 : en->t0, lo), f = a1 > a0 ? a1 : en->t1;
     if (s == en->t0 && f == en->t1) {
         *start = *end = en->start;
         return;
@@ -124,30 +139,6 @@ static int same_keys(const ev_doc *d, size_t a, size_t b, size_t n)
     return 1;
 }
 
-/* The role phrases written beside person entity e: before the name
- * (وزیر دفاع روسیه سرگئی شویگو) in [*b0, *b1), after it (دهقان، وزیر
- * دفاع ایران) in [*a0, *a1); empty ranges when none. */
-static void roles_of(const ev_doc *d, size_t e, size_t *b0, size_t *b1, size_t *a0, size_t *a1)
-{
-    const ev_ent *en = &d->ent[e];
-    size_t s = titles_before(d, en->t0, 0), f = en->t1;
-    *b0 = *b1 = *a0 = *a1 = 0;
-    for (size_t back = 1; back <= ROLE_WORDS + 2 && back <= s; back++) {
-        size_t r = s - back;
-        if (d->tok[r + 1].gap & (EV_G_HARD | EV_G_COMMA | EV_G_PAREN))
-            break;
-        if (role_at(d, r, s) && rasad__ev_role_end(d, r, s) == s) {
-            *b0 = r;
-            *b1 = s;
-            break;
-        }
-    }
-    if (f < d->ntok && !(d->tok[f].gap & (EV_G_HARD | EV_G_PAREN)) && role_at(d, f, d->ntok)) {
-        *a0 = f;
-        *a1 = rasad__ev_role_end(d, f, d->ntok);
-    }
-}
-
 int rasad__ev_same_name(const ev_doc *d, size_t x, size_t y)
 {
     const ev_ent *a = &d->ent[x], *b = &d->ent[y];
@@ -165,7 +156,7 @@ int rasad__ev_role_person(const ev_doc *d, size_t r0, size_t r1, size_t before)
         if (d->ent[i].type != RASAD_NER_PER || d->ent[i].t0 == d->ent[i].t1)
             continue;
         size_t rb[2][2];
-        roles_of(d, i, &rb[0][0], &rb[0][1], &rb[1][0], &rb[1][1]);
+        roles_of(d, i, 0, d->ntok, &rb[0][0], &rb[0][1], &rb[1][0], &rb[1][1]);
         for (int k = 0; k < 2; k++) {
             size_t m = rb[k][1] - rb[k][0];
             if (m == n && same_keys(d, rb[k][0], r0, n)) {

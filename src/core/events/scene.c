@@ -239,22 +239,34 @@ static int nearest_date(const ev_doc *d, size_t s0, size_t s1, size_t at)
     return best;
 }
 
+/* 1 when a phrase of list[0..n) starts at one of the max tokens before
+ * token t (down to t0), looking back no further than a mark of stops and,
+ * when and_stops, than a «و». */
+static int phrase_before(const ev_doc *d, size_t t0, size_t t, size_t max, unsigned stops,
+                         int and_stops, const ev_word *list, size_t n)
+{
+    size_t m;
+    for (size_t u = t; u > t0 && t - u < max;) {
+        if (d->tok[u].gap & stops)
+            break;
+        u--;
+        if (and_stops && rasad__ev_is(d, u, "و"))
+            break;
+        if (rasad__ev_longest(d, u, t, list, sizeof *list, n, &m) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when a word of not_held stands in the clause right around the event
  * of tokens [trig0, trig1): up to NOT_BACK tokens before it and NOT_AFTER
  * after it, not past a comma, «و» or a stronger mark. */
 static int not_held(const ev_doc *d, size_t t0, size_t t1, size_t trig0, size_t trig1)
 {
     size_t m;
-    for (size_t u = trig0; u > t0 && trig0 - u < NOT_BACK;) {
-        if (d->tok[u].gap & (EV_G_HARD | EV_G_COMMA))
-            break;
-        u--;
-        if (rasad__ev_is(d, u, "و"))
-            break;
-        if (rasad__ev_longest(d, u, trig0, rasad__ev_not_held, sizeof *rasad__ev_not_held,
-                              rasad__ev_nnot_held, &m) >= 0)
-            return 1;
-    }
+    if (phrase_before(d, t0, trig0, NOT_BACK, EV_G_HARD | EV_G_COMMA, 1, rasad__ev_not_held,
+                      rasad__ev_nnot_held))
+        return 1;
     for (size_t u = trig1; u < t1 && u - trig1 < NOT_AFTER; u++) {
         if (d->tok[u].gap & (EV_G_HARD | EV_G_COMMA) || rasad__ev_is(d, u, "و"))
             break;
@@ -273,16 +285,8 @@ static int planned(const ev_doc *d, size_t t0, size_t trig0, size_t trig1)
     for (size_t u = trig0; u < trig1; u++)
         if (rasad__ev_in(d, u, rasad__ev_futures, rasad__ev_nfutures))
             return 1;
-    for (size_t u = trig0; u > t0 && trig0 - u < PLAN_BACK;) {
-        size_t m;
-        if (d->tok[u].gap & EV_G_HARD)
-            break;
-        u--;
-        if (rasad__ev_longest(d, u, trig0, rasad__ev_plans, sizeof *rasad__ev_plans,
-                              rasad__ev_nplans, &m) >= 0)
-            return 1;
-    }
-    return 0;
+    return phrase_before(d, t0, trig0, PLAN_BACK, EV_G_HARD, 0, rasad__ev_plans,
+                         rasad__ev_nplans);
 }
 
 void ev_emit(ev_doc *d, size_t s, int type, unsigned flags, size_t trig0, size_t trig1,

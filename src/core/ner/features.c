@@ -362,6 +362,11 @@ const uint64_t *rasad__ner_fx_forms(const ner_fx *fx)
     return fx->wh;
 }
 
+const uint32_t *rasad__ner_fx_mem(const ner_fx *fx)
+{
+    return fx->mem;
+}
+
 const uint64_t *rasad__ner_fx_keys(const ner_fx *fx, size_t i, size_t *nk)
 {
     *nk = fx->nk[i];

@@ -185,6 +185,9 @@ int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, siz
 /* The form hashes of the sentence of the last rasad__ner_fx_run, owned by
  * fx (to remember the sentence in a ner_mem). */
 const uint64_t *rasad__ner_fx_forms(const ner_fx *fx);
+/* The document memory's tag bits of each token of that sentence
+ * (rasad__ner_mem_bits, taken by rasad__ner_fx_run), owned by fx. */
+const uint32_t *rasad__ner_fx_mem(const ner_fx *fx);
 /* The keys of token i after rasad__ner_fx_run: *nk of them. Owned by fx. */
 const uint64_t *rasad__ner_fx_keys(const ner_fx *fx, size_t i, size_t *nk);
 

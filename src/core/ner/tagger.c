@@ -40,11 +40,9 @@ void rasad_ner_free(rasad_ner *t)
 /* A word the document already tagged as (part of) a person and never as
  * a date or time does not start one now («شایگو روز سه‌شنبه» after «سرگئی
  * شایگو»): it stays a person, and the date starts after it. */
-static void person_first(const ner_mem *mem, const uint64_t *forms, size_t n, uint8_t *tags)
+static void person_first(const uint32_t *bits, size_t n, uint8_t *tags)
 {
-    uint32_t bits[RASAD_NER_MAX_SENT];
     const uint32_t per = 1u << RASAD_NER_B(RASAD_NER_PER) | 1u << RASAD_NER_I(RASAD_NER_PER);
-    rasad__ner_mem_bits(mem, forms, n, bits);
     for (size_t i = 0; i < n; i++) {
         uint8_t b = tags[i];
         if (b != RASAD_NER_B(RASAD_NER_DAT) && b != RASAD_NER_B(RASAD_NER_TIM))
@@ -82,7 +80,7 @@ static int tag_piece(rasad_ner *t, const char *const *tok, const size_t *len, si
     }
     rasad__ner_viterbi(t->em, m->start, m->stop, m->trans, n, t->back, t->score, tags);
     if (rc == RASAD_OK)
-        person_first(&t->mem, rasad__ner_fx_forms(t->fx), n, tags);
+        person_first(rasad__ner_fx_mem(t->fx), n, tags);   /* the bits the features read */
     if (rc == RASAD_OK)
         rasad__ner_mem_push(&t->mem, rasad__ner_fx_forms(t->fx), tags, n);
     return rc;

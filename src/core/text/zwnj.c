@@ -395,6 +395,14 @@ typedef struct word_info {
     unsigned bound;    /* the first piece as a second part: bound_kind() */
 } word_info;
 
+/* Does p[0..n) (8 bytes or more) end in ه + the ezafe mark ٔ (هفته‌نامهٔ)?
+ * Such a segment is planned, and paired, as the word without the mark. */
+static inline int ends_heh_mark(const char *p, size_t n)
+{
+    return n >= 8 && (unsigned char)p[n - 4] == 0xD9 && (unsigned char)p[n - 3] == 0x87 &&
+           (unsigned char)p[n - 2] == 0xD9 && (unsigned char)p[n - 1] == 0x94;
+}
+
 /* Plans the inserts inside the word that starts at byte i (a letter) of
  * p[0..n): each of its ZWNJ-free segments. Fills *w; returns the byte after
  * the word. */
@@ -405,11 +413,9 @@ static size_t plan_word(plan *pl, const char *p, size_t i, size_t n, word_info *
     span head = hs.t;
     uint32_t head_fin = hs.fin;
     for (;;) {
-        /* ه with the ezafe mark ٔ (هفته‌نامهٔ): planned as the segment without it */
         hashes hm;
         const hashes *hp = &hs;
-        if (hs.t.n >= 8 && (unsigned char)p[z - 2] == 0xD9 && (unsigned char)p[z - 1] == 0x94 &&
-            (unsigned char)p[z - 4] == 0xD9 && (unsigned char)p[z - 3] == 0x87) {
+        if (ends_heh_mark(hs.t.p, hs.t.n)) {
             scan_segment(p, s, z - 2, &hm);
             hp = &hm;
         }
@@ -430,9 +436,7 @@ static size_t plan_word(plan *pl, const char *p, size_t i, size_t n, word_info *
     if (pl->n > mark && pl->e[mark].pos < i + head.n) {
         head.n = pl->e[mark].pos - i;
         head_fin = rasad__lex_hash_final(hash_of(head));
-    } else if (head.n >= 8 && (unsigned char)head.p[head.n - 2] == 0xD9 &&
-               (unsigned char)head.p[head.n - 1] == 0x94 &&
-               (unsigned char)head.p[head.n - 4] == 0xD9 && (unsigned char)head.p[head.n - 3] == 0x87) {
+    } else if (ends_heh_mark(head.p, head.n)) {
         head.n -= 2;                            /* «هفته نامهٔ»: the pair is هفته + نامه */
         head_fin = rasad__lex_hash_final(hash_of(head));
     }
