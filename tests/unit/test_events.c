@@ -189,6 +189,55 @@ static void test_quote_shapes(void)
     rasad_events_result_release(&r);
 }
 
+/* After a quote, a sentence in the speaker's own voice (first person, or a
+ * question) that names someone else leaves the focus on the speaker; a
+ * narrator's sentence that names someone moves it. */
+static void test_own_voice(void)
+{
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    const char *t = "بهرام صالحی گفت: کار کارخانه ادامه دارد. "
+                    "من با ناصر ملکی درباره قرارداد صحبت کردم. "
+                    "وی افزود: سفارش‌ها بیشتر شده است. "
+                    "چرا پرویز نیکزاد به جلسه نیامد؟ "
+                    "او تاکید کرد: هیچ کارگری اخراج نمی‌شود. "
+                    "فرهاد توکلی روز شنبه از کارخانه بازدید کرد. "
+                    "وی گفت: تولید امسال دو برابر می‌شود.";
+    add(&e, t, "بهرام صالحی", 1, RASAD_NER_PER);
+    add(&e, t, "ناصر ملکی", 1, RASAD_NER_PER);
+    add(&e, t, "پرویز نیکزاد", 1, RASAD_NER_PER);
+    add(&e, t, "فرهاد توکلی", 1, RASAD_NER_PER);
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 4);
+    if (r.nquotes == 4) {
+        TH_EQ_INT(r.quotes[0].speaker, 0);
+        TH_EQ_INT(r.quotes[1].speaker, 0);          /* not ملکی, named in «من با …» */
+        TH_EQ_INT(r.quotes[2].speaker, 0);          /* not نیکزاد, named in a question */
+        TH_EQ_INT(r.quotes[3].speaker, 3);          /* the narrator moved on to توکلی */
+    }
+    rasad_events_result_release(&r);
+}
+
+/* An office heads a clause of more than 30 words: the speaker is the
+ * office, not a place named inside the clause. */
+static void test_long_clause(void)
+{
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    const char *t = "مدیر اداره هواشناسی استان از بارش باران و برف در جاده‌های شمالی و غربی "
+                    "و کوهستانی و روستایی و محورهای اصلی و فرعی و راه‌های ارتباطی و گردنه‌های "
+                    "مرتفع و مسیرهای پرتردد و بزرگراه‌های شهری و آزادراه‌های بین شهری در روزهای "
+                    "آینده و هفته بعد تا مرز خرمشهر خبر داد و گفت: رانندگان با احتیاط حرکت کنند.";
+    add(&e, t, "خرمشهر", 1, RASAD_NER_LOC);
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 1);
+    if (r.nquotes == 1) {
+        TH_EQ_INT(r.quotes[0].speaker, RASAD_EVENTS_NONE);
+        SPAN_IS(t, r.quotes[0].who_start, r.quotes[0].who_end, "مدیر اداره هواشناسی استان");
+    }
+    rasad_events_result_release(&r);
+}
+
 static void test_other_events(void)
 {
     ents e = { .n = 0 };
@@ -716,6 +765,8 @@ int main(void)
     test_not_held();
     test_counterpart();
     test_quote_shapes();
+    test_own_voice();
+    test_long_clause();
     test_other_events();
     test_dates();
     test_precision_fixes();

@@ -139,6 +139,7 @@ extern const size_t rasad__ev_nrel;
 /* Named lists (NULL-free arrays and their lengths). */
 #define EV_LIST(name) extern const ev_word rasad__ev_##name[]; extern const size_t rasad__ev_n##name
 EV_LIST(pronouns);      /* وی، او، ایشان */
+EV_LIST(first_person);  /* من، ما، بنده … */
 EV_LIST(preps);         /* prepositions: an entity right after one is not a subject */
 EV_LIST(titles);        /* title words before a name: سردار، دکتر ... */
 EV_LIST(roles);         /* office words: وزیر، رئیس، سخنگوی ... */

@@ -11,6 +11,21 @@
 #define PUB_MIN (-719162 + 366)
 #define PUB_MAX (2932896 - 366)
 
+/* A sentence in the first person or asking a question: the voice of the
+ * speaker quoted just before, not the narrator's. */
+static int own_voice(const ev_doc *d, size_t s)
+{
+    const ev_sent *se = &d->sent[s];
+    for (size_t t = se->t0; t < se->t1; t++)
+        if (d->tok[t].depth == 0 && rasad__ev_in(d, t, rasad__ev_first_person, rasad__ev_nfirst_person) &&
+            !(t > se->t0 && rasad__ev_is(d, t - 1, "خبرنگار")))    /* «به گزارش خبرنگار ما» */
+            return 1;
+    for (size_t i = se->start; i < se->end; i++)
+        if (d->p[i] == '?' || (i + 1 < se->end && d->p[i] == '\xd8' && d->p[i + 1] == '\x9f'))
+            return 1;
+    return 0;
+}
+
 int rasad_events_extract(const char *text, size_t n, const rasad_events_span *entities,
                          size_t nent, int32_t pub_day, rasad_events_result *out)
 {
@@ -31,15 +46,24 @@ int rasad_events_extract(const char *text, size_t n, const rasad_events_span *en
             sport += rasad__ev_in(&d, t, rasad__ev_sport_terms, rasad__ev_nsport_terms);
         d.sporty = sport >= EV_SPORTY && sport * EV_SPORTY_EVERY >= d.ntok;
         rasad__ev_dates(&d);
+        int voice = 0;                  /* the last speaker may still be talking */
         for (size_t s = 0; s < d.nsent && !d.err; s++) {
             d.spoke = 0;
+            size_t nq = out->nquotes;
             rasad__ev_quotes(&d, s);
             rasad__ev_events(&d, s);
-            if (!d.spoke) {
-                int subj = rasad__ev_subject(&d, d.sent[s].t0, d.sent[s].t1);
-                if (subj >= 0)
-                    d.salient = subj;
+            if (d.spoke) {
+                voice = 1;
+                continue;
             }
+            /* «من …» or a question right after a quote is still the speaker
+             * talking: a person named there does not take the focus */
+            if (voice && out->nquotes == nq && own_voice(&d, s))
+                continue;
+            voice = 0;
+            int subj = rasad__ev_subject(&d, d.sent[s].t0, d.sent[s].t1);
+            if (subj >= 0)
+                d.salient = subj;
         }
         rc = d.err;
     }

@@ -17,7 +17,10 @@
 #include "rasad/ner.h"
 #include "events_internal.h"
 
-#define WINDOW 30       /* tokens a speaker may stand before its verb */
+#define WINDOW 80       /* tokens a speaker may stand before its verb: a long
+                           clause (an office, then «از … خبر داد و گفت») keeps its
+                           head; 30 lost it to a place named inside (510 of 18,829
+                           quotes on the news changed, most for the better) */
 #define QUOTE_TOKENS 4000 /* tokens a «…» may run before it is taken as unclosed */
 
 static const ev_word passives[] = { { "می شود" }, { "می شد" }, { "شد" }, { "شده" }, { "نشد" },

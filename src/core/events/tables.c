@@ -87,6 +87,10 @@ const size_t rasad__ev_nrel = EV_COUNT(rasad__ev_rel);
 
 LIST(pronouns, { "وی" }, { "او" }, { "ایشان" });
 
+/* The speaker's own voice: a sentence with these goes on with the words of
+ * the person who spoke before it. */
+LIST(first_person, { "من" }, { "ما" }, { "بنده" }, { "خودم" }, { "خودمان" });
+
 LIST(preps, { "با" }, { "به" }, { "از" }, { "برای" }, { "درباره" }, { "درباره ی" },
      { "علیه" }, { "نزد" }, { "توسط" }, { "همراه" }, { "میان" }, { "بین" },
      { "جز" }, { "مانند" }, { "مثل" }, { "پیش" }, { "در" },
