@@ -238,6 +238,35 @@ static void test_long_clause(void)
     rasad_events_result_release(&r);
 }
 
+/* «این X گفت»: a person noun is the person in focus, another noun a
+ * described speaker; «این» inside a phrase is not the subject; a surname
+ * the tagger missed is the person named in full before. */
+static void test_this_speaker(void)
+{
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    const char *t = "کامران فرهادی نامزد انتخابات شهر است. "
+                    "این نامزد انتخابات شورای شهر گفت: پارک‌ها بیشتر می‌شود. "
+                    "این روزنامه نوشت: شهر به پارک نیاز دارد. "
+                    "پس از پایان این جلسه، لیلا احمدی گفت: بودجه کافی است. "
+                    "فرهادی افزود: کار از فردا آغاز می‌شود.";
+    add(&e, t, "کامران فرهادی", 1, RASAD_NER_PER);
+    add(&e, t, "لیلا احمدی", 1, RASAD_NER_PER);
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 4);
+    if (r.nquotes == 4) {
+        TH_EQ_INT(r.quotes[0].speaker, 0);
+        TH_CHECK(r.quotes[0].flags & RASAD_QUOTE_PRONOUN);
+        SPAN_IS(t, r.quotes[0].who_start, r.quotes[0].who_end, "این نامزد انتخابات شورای شهر");
+        TH_EQ_INT(r.quotes[1].speaker, RASAD_EVENTS_NONE);
+        SPAN_IS(t, r.quotes[1].who_start, r.quotes[1].who_end, "این روزنامه");
+        TH_EQ_INT(r.quotes[2].speaker, 1);
+        TH_EQ_INT(r.quotes[3].speaker, 0);          /* «فرهادی», untagged here */
+        SPAN_IS(t, r.quotes[3].who_start, r.quotes[3].who_end, "فرهادی");
+    }
+    rasad_events_result_release(&r);
+}
+
 static void test_other_events(void)
 {
     ents e = { .n = 0 };
@@ -767,6 +796,7 @@ int main(void)
     test_quote_shapes();
     test_own_voice();
     test_long_clause();
+    test_this_speaker();
     test_other_events();
     test_dates();
     test_precision_fixes();

@@ -140,6 +140,7 @@ extern const size_t rasad__ev_nrel;
 #define EV_LIST(name) extern const ev_word rasad__ev_##name[]; extern const size_t rasad__ev_n##name
 EV_LIST(pronouns);      /* وی، او، ایشان */
 EV_LIST(first_person);  /* من، ما، بنده … */
+EV_LIST(person_nouns);   /* نامزد، استاد، دیپلمات …: «این X» is a person */
 EV_LIST(preps);         /* prepositions: an entity right after one is not a subject */
 EV_LIST(titles);        /* title words before a name: سردار، دکتر ... */
 EV_LIST(roles);         /* office words: وزیر، رئیس، سخنگوی ... */
@@ -194,6 +195,9 @@ size_t rasad__ev_relation(const ev_doc *d, size_t e, size_t lo);
 /* The end (token) of the role phrase that starts at token t (an office
  * word), at most hi. */
 size_t rasad__ev_role_end(const ev_doc *d, size_t t, size_t hi);
+/* The end of a noun phrase going on at u (below hi): up to ROLE_WORDS words,
+ * stopped by punctuation, a person, a title or a role stop (در، با، که …). */
+size_t rasad__ev_phrase_end(const ev_doc *d, size_t u, size_t hi);
 /* The person named before token `before` beside whom the role phrase of
  * tokens [r0, r1) (two words or more) was written (سخنگوی کاخ سفید ... later «سخنگوی کاخ سفید
  * گفت»): the latest with the same words, else the only one whose role

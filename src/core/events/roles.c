@@ -71,9 +71,13 @@ int rasad__ev_after_prep(const ev_doc *d, size_t e, size_t lo)
 
 size_t rasad__ev_role_end(const ev_doc *d, size_t t, size_t hi)
 {
-    size_t u = t + role_at(d, t, hi), words = 0;
-    if (u == t)
-        return t;
+    size_t u = t + role_at(d, t, hi);
+    return u == t ? t : rasad__ev_phrase_end(d, u, hi);
+}
+
+size_t rasad__ev_phrase_end(const ev_doc *d, size_t u, size_t hi)
+{
+    size_t words = 0;
     while (u < hi && words < ROLE_WORDS) {
         const ev_tok *k = &d->tok[u];
         if (k->gap & (EV_G_HARD | EV_G_COMMA | EV_G_PAREN | EV_G_DASH))
