@@ -267,6 +267,32 @@ static void test_this_speaker(void)
     rasad_events_result_release(&r);
 }
 
+/* Not meetings: a match («دیدار برابر X»), a press conference («نشست
+ * خبری»), an interview («با خبرنگار … گفت‌وگو کرد»); a meeting beside them
+ * still is one. */
+static void test_not_meetings(void)
+{
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    const char *t = "سهراب نیکو، مدافع پرسپولیس، در دیدار مقابل ملوان مصدوم شد. "
+                    "سهراب نیکو و مینا کاوه در نشست خبری حاضر شدند. "
+                    "مینا کاوه با خبرنگار با صدا و سیما گفت‌وگو کرد. "
+                    "مینا کاوه با سهراب نیکو دیدار کرد.";
+    add(&e, t, "سهراب نیکو", 1, RASAD_NER_PER);
+    add(&e, t, "پرسپولیس", 1, RASAD_NER_ORG);
+    add(&e, t, "ملوان", 1, RASAD_NER_ORG);
+    add(&e, t, "سهراب نیکو", 2, RASAD_NER_PER);
+    add(&e, t, "مینا کاوه", 1, RASAD_NER_PER);
+    add(&e, t, "مینا کاوه", 2, RASAD_NER_PER);
+    add(&e, t, "مینا کاوه", 3, RASAD_NER_PER);
+    add(&e, t, "سهراب نیکو", 3, RASAD_NER_PER);
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 1);
+    if (r.nevents >= 1)
+        SPAN_IS(t, r.events[0].trig_start, r.events[0].trig_end, "دیدار کرد");
+    rasad_events_result_release(&r);
+}
+
 static void test_other_events(void)
 {
     ents e = { .n = 0 };
@@ -797,6 +823,7 @@ int main(void)
     test_own_voice();
     test_long_clause();
     test_this_speaker();
+    test_not_meetings();
     test_other_events();
     test_dates();
     test_precision_fixes();

@@ -26,6 +26,10 @@ static const ev_word talks[] = { { "گفتگو" }, { "گفتگوی" }, { "گفت
 /* «در گفت‌وگویی (کوتاه/تلفنی) با ایسنا»: the indefinite is an interview */
 static const ev_word a_talk[] = { { "گفتگویی" }, { "گفت و گویی" }, { "گفت وگویی" } };
 static const ev_word sat[] = { { "نشست" }, { "نشستند" } };
+/* «دیدار برابر/مقابل X», «دیدار فینال»: a match */
+static const ev_word against[] = { { "برابر" }, { "مقابل" }, { "فینال" } };
+/* «نشست خبری»: a press conference, no one met */
+static const ev_word press[] = { { "خبری" }, { "مطبوعاتی" }, { "رسانه ای" } };
 
 /* 1 when a quote of sentence s has its verb after token t: «X در گفت‌وگو
  * با Y … گفت» is X speaking to Y (an interview), not a meeting. */
@@ -103,6 +107,11 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
         return n1;
     if (n1 < se->t1 && rasad__ev_in(d, n1, rasad__ev_demonstratives, rasad__ev_ndemonstratives))
         return n1;
+    if (n1 < se->t1 && rasad__ev_in(d, t, matches, EV_COUNT(matches)) &&
+        rasad__ev_in(d, n1, against, EV_COUNT(against)))
+        return n1;                              /* «دیدار برابر تراکتورسازی»: a match */
+    if (n1 < se->t1 && rasad__ev_in(d, n1, press, EV_COUNT(press)))
+        return n1;                              /* «نشست خبری»: a press conference */
     size_t cs = rasad__ev_clause(d, se->t0, t, CLAUSE);
     if (n1 - t == 1 && rasad__ev_in(d, t, sat, EV_COUNT(sat)) &&
         (n1 == se->t1 || d->tok[n1].gap & (EV_G_HARD | EV_G_COMMA) || rasad__ev_is(d, n1, "و")))
@@ -169,6 +178,10 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
     }
     if (wlo < whi && rasad__ev_in(d, wlo, rasad__ev_not_meetings, rasad__ev_nnot_meetings))
         return end;                             /* an interview */
+    for (size_t u = slo; verbal && u + 1 < shi; u++)    /* «با خبرنگار … گفت‌وگو کرد» */
+        if (d->tok[u].ent < 0 && rasad__ev_in(d, u, with, 1) &&
+            rasad__ev_in(d, u + 1, rasad__ev_not_meetings, rasad__ev_nnot_meetings))
+            return end;
     np = ev_side(d, slo, shi, RASAD_SIDE_SUBJECT, 1, p, RASAD_EVENTS_MAX_PARTS);
     if (wlo < whi)
         nwith = ev_side(d, wlo, whi, RASAD_SIDE_WITH, 0, p + np, RASAD_EVENTS_MAX_PARTS);
