@@ -45,7 +45,9 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_ENT_BY_LAST] =
         "SELECT id, name, first FROM entity WHERE type = ?1 AND last = ?2 AND words >= 2 ORDER BY id",
     [ST_ENT_HAS_ROLE] = "SELECT 1 FROM entity_role WHERE entity = ?1 AND role = ?2",
-    [ST_ENT_NEW] = "INSERT INTO entity(type, name, key, first, last, words) VALUES(?1,?2,?3,?4,?5,?6)",
+    [ST_ENT_BY_JKEY] = "SELECT id, name FROM entity WHERE type = ?1 AND jkey = ?2 ORDER BY id",
+    [ST_ENT_NEW] = "INSERT INTO entity(type, name, key, first, last, words, jkey)"
+                   " VALUES(?1,?2,?3,?4,?5,?6,?7)",
     [ST_ENT_FORM_ADD] =
         "INSERT INTO entity_form(type, form, entity, n, why, first_article) VALUES(?1,?2,?3,?4,?5,?6)"
         " ON CONFLICT(type, form, entity) DO UPDATE SET n = n + excluded.n",

@@ -285,8 +285,51 @@ static int by_evidence(rasad_store *s, const ment *m, const roleset *rs, int64_t
     return RASAD_OK;
 }
 
+/* The spelling key of the whole name nm, its spaces taken out, into out
+ * (cap bytes): «محمد جواد ظریف» and «محمدجواد ظریف» meet there. */
+static void joined_key(const rasad_entity_name *nm, char *out, size_t cap)
+{
+    char w[RASAD_ENTITY_NAME_MAX];
+    size_t k = 0;
+    for (const char *p = nm->name; *p && k + 1 < sizeof w; p++)
+        if (*p != ' ')
+            w[k++] = *p;
+    rasad_entity_key_word(w, k, out, cap);
+}
+
+/* Rule 0: an entity whose name differs from m's in typing alone (spaces,
+ * ZWNJ, hamza seats, a doubled letter: rasad_entity_same_letters), the
+ * first made when there are several. */
+static int by_typing(rasad_store *s, const ment *m, int64_t *entity, char *why, size_t wcap)
+{
+    char jk[RASAD_ENTITY_NAME_MAX];
+    sqlite3_stmt *st = rasad__store_stmt(s, ST_ENT_BY_JKEY);
+    int rc;
+    *entity = 0;
+    if (!st)
+        return RASAD_IO;
+    joined_key(&m->nm, jk, sizeof jk);
+    sqlite3_bind_int(st, 1, m->type);
+    sqlite3_bind_text(st, 2, jk, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 1);
+        if (name && strcmp(name, m->nm.name) != 0 &&
+            rasad_entity_same_letters(name, strlen(name), m->nm.name, strlen(m->nm.name))) {
+            *entity = sqlite3_column_int64(st, 0);
+            snprintf(why, wcap, "«%.200s» typed otherwise (ZWNJ, space, hamza, a doubled letter)",
+                     name);
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? RASAD_OK : exec_fail(s, rc);
+}
+
 static int new_entity(rasad_store *s, const ment *m, int64_t *entity)
 {
+    char jk[RASAD_ENTITY_NAME_MAX];
+    joined_key(&m->nm, jk, sizeof jk);
     sqlite3_stmt *st = rasad__store_stmt(s, ST_ENT_NEW);
     if (!st)
         return RASAD_IO;
@@ -296,6 +339,7 @@ static int new_entity(rasad_store *s, const ment *m, int64_t *entity)
     sqlite3_bind_text(st, 4, m->nm.first, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 5, m->nm.last, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 6, (int)m->nm.words);
+    sqlite3_bind_text(st, 7, jk, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     if (rc != SQLITE_DONE)
@@ -418,6 +462,8 @@ static int link_article(rasad_store *s, int64_t rowid, const char *title, const 
             if (evidence_first && (rc = by_evidence(s, m, &rs, &e, why, sizeof why)) != RASAD_OK)
                 break;
             if (!e && (rc = by_form(s, m, &e)) != RASAD_OK)
+                break;
+            if (!e && (rc = by_typing(s, m, &e, why, sizeof why)) != RASAD_OK)
                 break;
             if (!e && !evidence_first && m->type == RASAD_NER_PER &&
                 (rc = by_evidence(s, m, &rs, &e, why, sizeof why)) != RASAD_OK)

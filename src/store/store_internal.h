@@ -32,6 +32,7 @@ enum store_stmt {
     ST_ENT_FORM,      /* the entity of a written form */
     ST_ENT_BY_KEY,    /* entities with a spelling key */
     ST_ENT_BY_LAST,   /* entities of two words or more with a last word */
+    ST_ENT_BY_JKEY,   /* entities whose whole name, spaces out, has a spelling key */
     ST_ENT_HAS_ROLE,  /* has an entity been seen with a role */
     ST_ENT_NEW,       /* a new entity */
     ST_ENT_FORM_ADD,  /* a form of an entity, or more of it */
