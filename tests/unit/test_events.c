@@ -268,8 +268,9 @@ static void test_this_speaker(void)
 }
 
 /* Not meetings: a match («دیدار برابر X»), a press conference («نشست
- * خبری»), an interview («با خبرنگار … گفت‌وگو کرد»); a meeting beside them
- * still is one. */
+ * خبری»), an interview («با خبرنگار … گفت‌وگو کرد»); no agreement: a
+ * signing only called for («ضرورت امضای …»); a meeting beside them still
+ * is one. */
 static void test_not_meetings(void)
 {
     ents e = { .n = 0 };
@@ -277,6 +278,7 @@ static void test_not_meetings(void)
     const char *t = "سهراب نیکو، مدافع پرسپولیس، در دیدار مقابل ملوان مصدوم شد. "
                     "سهراب نیکو و مینا کاوه در نشست خبری حاضر شدند. "
                     "مینا کاوه با خبرنگار با صدا و سیما گفت‌وگو کرد. "
+                    "ایران و ژاپن بر ضرورت امضای تفاهم‌نامه تاکید کردند. "
                     "مینا کاوه با سهراب نیکو دیدار کرد.";
     add(&e, t, "سهراب نیکو", 1, RASAD_NER_PER);
     add(&e, t, "پرسپولیس", 1, RASAD_NER_ORG);
@@ -285,6 +287,8 @@ static void test_not_meetings(void)
     add(&e, t, "مینا کاوه", 1, RASAD_NER_PER);
     add(&e, t, "مینا کاوه", 2, RASAD_NER_PER);
     add(&e, t, "مینا کاوه", 3, RASAD_NER_PER);
+    add(&e, t, "ایران", 1, RASAD_NER_LOC);
+    add(&e, t, "ژاپن", 1, RASAD_NER_LOC);
     add(&e, t, "سهراب نیکو", 3, RASAD_NER_PER);
     TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
     TH_EQ_INT(r.nevents, 1);

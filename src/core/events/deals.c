@@ -59,6 +59,10 @@ int rasad__ev_agreement(ev_doc *d, size_t s, size_t t, size_t n1)
         }
     if (sign == SIZE_MAX)
         return 0;
+    size_t lead = sign < t ? sign : t;          /* «ضرورت امضای پروتکل»: not signed */
+    if (lead > se->t0 && !(d->tok[lead].gap & (EV_G_HARD | EV_G_COMMA)) &&
+        rasad__ev_in(d, lead - 1, rasad__ev_intents, rasad__ev_nintents))
+        return 0;
     ev_party p[2 * RASAD_EVENTS_MAX_PARTS];
     size_t np = 0;
     for (size_t u = se->t0; u < se->t1 && np == 0; u++)
