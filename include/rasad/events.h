@@ -145,10 +145,13 @@ typedef struct rasad_event_part {
                             counterpart with no name, «همتای روس خود» */
     int side;            /* enum rasad_event_side */
     int of;              /* described by a relation: the person it is relative to
-                            (پوتین), an index into entities[]; else RASAD_EVENTS_NONE */
-    size_t desc_start, desc_end; /* described: the relation as written (نماینده,
-                                    فرستاده ویژه), before the person, or the whole
-                                    counterpart phrase (همتای روس خود); else empty */
+                            (پوتین), or the place of an office no one named holds
+                            (استاندار اصفهان: اصفهان), an index into entities[];
+                            else RASAD_EVENTS_NONE */
+    size_t desc_start, desc_end; /* described: the relation or office as written
+                                    (نماینده, فرستاده ویژه, استاندار), before the
+                                    person or place, or the whole counterpart phrase
+                                    (همتای روس خود); else empty */
 } rasad_event_part;
 
 typedef struct rasad_event {

@@ -297,6 +297,41 @@ static void test_not_meetings(void)
     rasad_events_result_release(&r);
 }
 
+/* An office no one named holds is a described participant of its place
+ * («شهردار تهران»); an office beside a person is that person's. */
+static void test_office_parts(void)
+{
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    const char *t = "شهردار تهران با شهردار لندن دیدار کرد. "
+                    "وزیران دارایی ژاپن و کانادا با لیلا احمدی سفیر ایران گفت‌وگو کردند.";
+    add(&e, t, "تهران", 1, RASAD_NER_LOC);
+    add(&e, t, "لندن", 1, RASAD_NER_LOC);
+    add(&e, t, "ژاپن", 1, RASAD_NER_LOC);
+    add(&e, t, "کانادا", 1, RASAD_NER_LOC);
+    add(&e, t, "لیلا احمدی", 1, RASAD_NER_PER);
+    add(&e, t, "ایران", 1, RASAD_NER_LOC);
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 2);
+    if (r.nevents == 2 && r.events[0].nparts == 2 && r.events[1].nparts == 3) {
+        const rasad_event_part *a = &r.parts[r.events[0].part], *b = &r.parts[r.events[1].part];
+        TH_EQ_INT(a[0].entity, RASAD_EVENTS_NONE);
+        TH_EQ_INT(a[0].of, 0);
+        TH_EQ_INT(a[0].side, RASAD_SIDE_SUBJECT);
+        SPAN_IS(t, a[0].desc_start, a[0].desc_end, "شهردار");
+        TH_EQ_INT(a[1].of, 1);
+        TH_EQ_INT(a[1].side, RASAD_SIDE_WITH);
+        TH_EQ_INT(b[0].of, 2);                      /* وزیران دارایی ژاپن */
+        TH_EQ_INT(b[1].of, 3);                      /* … و کانادا */
+        SPAN_IS(t, b[1].desc_start, b[1].desc_end, "وزیران دارایی");
+        TH_EQ_INT(b[2].entity, 4);                  /* the ambassador is لیلا احمدی */
+        TH_EQ_INT(r.events[1].place, RASAD_EVENTS_NONE);
+    } else {
+        TH_CHECK(!"two events of 2 and 3 participants");
+    }
+    rasad_events_result_release(&r);
+}
+
 static void test_other_events(void)
 {
     ents e = { .n = 0 };
@@ -828,6 +863,7 @@ int main(void)
     test_long_clause();
     test_this_speaker();
     test_not_meetings();
+    test_office_parts();
     test_other_events();
     test_dates();
     test_precision_fixes();

@@ -70,6 +70,41 @@ static size_t zone_end(const ev_doc *d, size_t u, size_t hi)
     return z;
 }
 
+/* The place an office [r0, r1) names no holder of («استاندار اصفهان»,
+ * «وزیر خارجه عراق»): its first LOC entity, or -1 (organisations are left
+ * out: the tagger cuts them from the office, «وزیر امور خارجه»);
+ * -1 too when a person stands right beside the office, whose role it is
+ * («حسین دهقان وزیر دفاع ایران», «وزیر دفاع ایران حسین دهقان»). */
+static int office_of(const ev_doc *d, size_t r0, size_t r1, size_t lo, size_t hi)
+{
+    if (rasad__ev_is(d, r0, "منابع") || rasad__ev_is(d, r0, "منبع"))
+        return -1;                             /* «منابع مالی ایران»: money, not people */
+    for (size_t k = 1; k <= 2 && k <= r0 - lo; k++) {   /* «حسین صادقی آخرین سفیر ایران» */
+        /* quote marks may stand between («نهاد المشنوق» وزیر کشور لبنان) */
+        if (d->tok[r0 - k + 1].gap & ((EV_G_HARD & ~(EV_G_QOPEN | EV_G_QCLOSE)) | EV_G_PAREN |
+                                       (k > 1 ? EV_G_COMMA : 0)))
+            break;
+        int b = d->tok[r0 - k].ent;
+        if (b >= 0 && d->ent[b].type == RASAD_NER_PER)
+            return -1;
+        if (b >= 0 || rasad__ev_is(d, r0 - k, "و") ||
+            rasad__ev_in(d, r0 - k, rasad__ev_preps, rasad__ev_npreps))
+            break;
+    }
+    for (size_t u = r1; u < hi && u < r1 + 4; u++) {
+        if (d->tok[u].gap & (EV_G_HARD | EV_G_COMMA))
+            break;
+        if (d->tok[u].ent >= 0 && d->ent[d->tok[u].ent].type == RASAD_NER_PER)
+            return -1;
+    }
+    for (size_t k = r0 + 1; k < r1; k++) {
+        int f = d->tok[k].ent;
+        if (f >= 0 && d->ent[f].t0 == k && d->ent[f].type == RASAD_NER_LOC)
+            return f;
+    }
+    return -1;
+}
+
 size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, ev_party *out, size_t max)
 {
     size_t n = 0, nloc = 0, zone = lo, cp0 = SIZE_MAX, cp1 = 0;
@@ -103,6 +138,31 @@ size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, e
                     h = -1;
             if (h >= 0 && n < max) {
                 out[n++] = ev_named(h, side);
+                u = rend - 1;
+                continue;
+            }
+            int of = e < 0 ? office_of(d, u, rend, lo, hi) : -1;
+            if (of >= 0 && n < max) {          /* «استاندار اصفهان»: described, of اصفهان */
+                size_t r0 = u;
+                out[n++] = (ev_party){ -1, side, of, r0, d->ent[of].t0 };
+                u = d->ent[of].t1 - 1;
+                /* «وزرای دفاع ایران، روسیه و ترکیه»: the other countries too */
+                for (;;) {
+                    size_t v = u + 1;
+                    if (v < hi && rasad__ev_is(d, v, "و") && !(d->tok[v].gap & EV_G_HARD))
+                        v++;
+                    else if (!(v < hi && (d->tok[v].gap & EV_G_COMMA) && !(d->tok[v].gap & EV_G_HARD)))
+                        break;
+                    int o2 = v < hi ? d->tok[v].ent : -1;
+                    if (n >= max || o2 < 0 || d->ent[o2].t0 != v || d->ent[o2].type != RASAD_NER_LOC ||
+                        (v > u + 1 && (d->tok[v].gap & (EV_G_HARD | EV_G_COMMA))))
+                        break;
+                    out[n++] = (ev_party){ -1, side, o2, r0, d->ent[of].t0 };
+                    u = d->ent[o2].t1 - 1;
+                }
+                continue;
+            }
+            if (e < 0) {                       /* «معاون وزیر …»: one office, not two */
                 u = rend - 1;
                 continue;
             }
@@ -168,7 +228,7 @@ int ev_place(const ev_doc *d, size_t t0, size_t t1, const ev_party *p, size_t np
                 continue;
             int taken = 0;
             for (size_t i = 0; i < np; i++)
-                taken |= p[i].ent == e;
+                taken |= p[i].ent == e || p[i].of == e;
             if (taken)
                 continue;
             if (k == u + 1)
