@@ -279,6 +279,7 @@ static void test_not_meetings(void)
                     "سهراب نیکو و مینا کاوه در نشست خبری حاضر شدند. "
                     "مینا کاوه با خبرنگار با صدا و سیما گفت‌وگو کرد. "
                     "ایران و ژاپن بر ضرورت امضای تفاهم‌نامه تاکید کردند. "
+                    "مینا کاوه افزود: باران می‌بارد و سهراب نیکو در گفت‌وگو با ایسنا اظهار کرد: هوا سرد است. "
                     "مینا کاوه با سهراب نیکو دیدار کرد.";
     add(&e, t, "سهراب نیکو", 1, RASAD_NER_PER);
     add(&e, t, "پرسپولیس", 1, RASAD_NER_ORG);
@@ -289,7 +290,10 @@ static void test_not_meetings(void)
     add(&e, t, "مینا کاوه", 3, RASAD_NER_PER);
     add(&e, t, "ایران", 1, RASAD_NER_LOC);
     add(&e, t, "ژاپن", 1, RASAD_NER_LOC);
+    add(&e, t, "مینا کاوه", 4, RASAD_NER_PER);
     add(&e, t, "سهراب نیکو", 3, RASAD_NER_PER);
+    add(&e, t, "ایسنا", 1, RASAD_NER_ORG);
+    add(&e, t, "سهراب نیکو", 4, RASAD_NER_PER);
     TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
     TH_EQ_INT(r.nevents, 1);
     if (r.nevents >= 1)

@@ -176,6 +176,9 @@ EV_LIST(sources);       /* «به گزارش», «به نقل از»: a source, 
 /* Date expressions of the whole text into res->dates (sorted by start). */
 void rasad__ev_dates(ev_doc *d);
 /* Quotes of sentence s. */
+/* 1 when a speech verb (گفت، اظهار کرد …) stands outside quote marks in
+ * sentence s at or after token t. */
+int rasad__ev_speech_after(const ev_doc *d, size_t s, size_t t);
 void rasad__ev_quotes(ev_doc *d, size_t s);
 /* Meetings, agreements and visits of sentence s. */
 void rasad__ev_events(ev_doc *d, size_t s);

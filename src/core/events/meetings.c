@@ -76,6 +76,16 @@ static int has_person(const ev_doc *d, const ev_party *p, size_t n)
     return 0;
 }
 
+/* 1 when one of p[0..n) is described, not named (an office, an envoy):
+ * a person too. */
+static int has_described(const ev_party *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i].ent < 0)
+            return 1;
+    return 0;
+}
+
 /* 1 when one of the named p[0..n) has entity type `type`. */
 static int has_type(const ev_doc *d, const ev_party *p, size_t n, int type)
 {
@@ -155,7 +165,7 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
             b++;
         if (b < se->t1 && rasad__ev_in(d, b, with, 1) && !(d->tok[b].gap & (EV_G_HARD | EV_G_COMMA))) {
             size_t m2;
-            talk = before < t && spoken_after(d, s, t) &&
+            talk = before < t && (spoken_after(d, s, t) || rasad__ev_speech_after(d, s, n1)) &&
                    rasad__ev_longest(d, t, n1, talks, sizeof *talks, EV_COUNT(talks), &m2) >= 0 &&
                    m2 == n1 - t;
             talk |= rasad__ev_longest(d, t, n1, a_talk, sizeof *a_talk, EV_COUNT(a_talk), &m2) >= 0 &&
@@ -187,7 +197,7 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
         nwith = ev_side(d, wlo, whi, RASAD_SIDE_WITH, 0, p + np, RASAD_EVENTS_MAX_PARTS);
     if (np + nwith == 0 || ((flags & RASAD_EVENT_NOMINAL) && nwith == 0 && np < 2))
         return end;
-    if (talk && !has_type(d, p + np, nwith, RASAD_NER_PER))
+    if (talk && !has_type(d, p + np, nwith, RASAD_NER_PER) && !has_described(p + np, nwith))
         return end;                             /* «در گفت‌وگو با ایسنا گفت»: an interview */
     if (d->sporty && rasad__ev_in(d, t, matches, EV_COUNT(matches)) &&
         !(verbal && has_type(d, p, np, RASAD_NER_PER) && has_type(d, p + np, nwith, RASAD_NER_PER)))

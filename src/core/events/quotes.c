@@ -95,6 +95,15 @@ static int verb_at(const ev_doc *d, size_t t, size_t lim, size_t *ntok)
     return best;
 }
 
+int rasad__ev_speech_after(const ev_doc *d, size_t s, size_t t)
+{
+    size_t m;
+    for (size_t u = t; u < d->sent[s].t1; u++)
+        if (d->tok[u].depth == 0 && verb_at(d, u, d->sent[s].t1, &m) >= 0)
+            return 1;
+    return 0;
+}
+
 typedef struct speaker {
     int ent;                 /* doc entity, or -1 */
     unsigned flags;
