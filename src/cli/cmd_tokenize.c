@@ -56,6 +56,18 @@ static int on_token(void *ctx, int kind, const char *tok, size_t ntok, size_t st
     return 0;
 }
 
+/* --count: the token is counted and nothing else, so the callback is
+ * this small function of its own (no stack frame for the printing
+ * paths of on_token()). The tokenizer still works out every token's text
+ * and offsets, as for printing. */
+static int on_token_count(void *ctx, int kind, const char *tok, size_t ntok, size_t start,
+                          size_t end)
+{
+    (void)kind, (void)tok, (void)ntok, (void)start, (void)end;
+    ((run *)ctx)->tokens++;
+    return 0;
+}
+
 static int on_sentence(void *ctx, size_t start, size_t end)
 {
     run *r = ctx;
@@ -81,7 +93,7 @@ static int on_line(void *ctx, const char *name, size_t lineno, const char *line,
     r->lines++;
     if (r->mode != JSON) { /* only JSON reports sentences */
         r->sent_base = r->file_off;
-        rc = rasad_tokenize(r->tok, line, n, on_token, r);
+        rc = rasad_tokenize(r->tok, line, n, r->mode == COUNT ? on_token_count : on_token, r);
     }
     else
         rc = rasad_sentence_split(line, n, 0, on_sentence, r);

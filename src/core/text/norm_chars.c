@@ -146,55 +146,65 @@ fast_run(const rasad_norm *nm, const unsigned char *s, size_t r, size_t n, size_
     const unsigned char(*pair)[2] = nm->fast_pair;
     const int zwnj = (nm->flags & RASAD_NORM_ZWNJ) != 0, space = nm->fast_space;
     size_t on = *pon;
-    /* each step writes as many bytes as it reads, so on - r stays the same
-     * and on < lim is r < r + (lim - on) */
-    size_t rlim = r + (lim - on), rend = rlim < end2 ? rlim : end2;
-    unsigned k = *lastk;
-    while (r < rend) {
-        unsigned c0 = s[r] - 0xD8u;
+    /* Each step writes as many bytes as it reads, so one index j serves
+     * the input (src[j] is s[r + j]), the output (out[j] is dst[on + j])
+     * and the map, and out[j] stays below lim while r + j < rlim. */
+    size_t rlim = r + (lim - on), len = (rlim < end2 ? rlim : end2) - r, j = 0;
+    const unsigned char *src = s + r;
+    char *out = dst + on;
+    uint32_t *m = with_map ? mp + on : NULL;
+    uint64_t both = (uint64_t)r * 0x100000001ull; /* the map of a letter at j: r + j, twice */
+    while (j < len) {
+        unsigned c0 = src[j] - 0xD8u;
         if (c0 <= 3u) {
-            unsigned kk = (c0 << 8) | s[r + 1];
-            uint16_t out;
-            memcpy(&out, pair[kk], 2); /* both bytes 0, or a letter's two */
-            if (!out)
-                break;
-            memcpy(dst + on, &out, 2);
-            if (with_map) {
-                uint64_t both = (uint64_t)r * 0x100000001ull; /* r, r */
-                memcpy(mp + on, &both, sizeof both);
-            }
-            k = kk;
-            on += 2;
-            r += 2;
-            continue;
+            /* the letters up to the next space: a loop of its own, which
+             * keeps its few values in registers */
+            do {
+                uint16_t o;
+                memcpy(&o, pair[(c0 << 8) | src[j + 1]], 2); /* both bytes 0, or a letter's two */
+                if (!o)
+                    goto done;
+                memcpy(out + j, &o, 2);
+                if (with_map)
+                    memcpy(m + j, &both, sizeof both);
+                both += 0x200000002ull;
+                j += 2;
+                if (j >= len)
+                    goto done;
+                c0 = src[j] - 0xD8u;
+            } while (c0 <= 3u);
         }
         /* one space between two letters stays, as the slow path would keep
          * it (fast_space says no letter is opening punctuation) */
-        if (s[r] == ' ' && space && r + 2 <= end2 && s[r + 1] - 0xD8u <= 3u &&
-            pair[((s[r + 1] - 0xD8u) << 8) | s[r + 2]][0]) {
-            dst[on] = ' ';
+        if (src[j] == ' ' && space && j + 2 < len + 1 && src[j + 1] - 0xD8u <= 3u &&
+            pair[((src[j + 1] - 0xD8u) << 8) | src[j + 2]][0]) {
+            out[j] = ' ';
             if (with_map)
-                mp[on] = (uint32_t)r;
-            on++;
-            r++;
+                m[j] = (uint32_t)both;
+            both += 0x100000001ull;
+            j++;
             continue;
         }
         /* a ZWNJ between two letters stays */
-        if (c0 == 0xE2u - 0xD8u && s[r + 1] == 0x80 && r + 4 < n && s[r + 2] == 0x8C &&
-            on + 5 < lim && zwnj && s[r + 3] - 0xD8u <= 3u &&
-            pair[((s[r + 3] - 0xD8u) << 8) | s[r + 4]][0]) {
-            memcpy(dst + on, s + r, 3);
+        if (c0 == 0xE2u - 0xD8u && src[j + 1] == 0x80 && r + j + 4 < n && src[j + 2] == 0x8C &&
+            on + j + 5 < lim && zwnj && src[j + 3] - 0xD8u <= 3u &&
+            pair[((src[j + 3] - 0xD8u) << 8) | src[j + 4]][0]) {
+            memcpy(out + j, src + j, 3);
             if (with_map)
-                mp[on] = mp[on + 1] = mp[on + 2] = (uint32_t)r;
-            on += 3;
-            r += 3;
+                m[j] = m[j + 1] = m[j + 2] = (uint32_t)both;
+            both += 3 * 0x100000001ull;
+            j += 3;
             continue;
         }
         break;
     }
-    *pon = on;
-    *lastk = ((k >> 8) << 6) | (k & 0x3Fu); /* as an index into nm->fast */
-    return r;
+done:
+    *pon = on + j;
+    /* a run ends with a letter (a space or ZWNJ is taken only before one):
+     * its fast index, from its input bytes */
+    if (j >= 2)
+        *lastk = ((src[j - 2] - 0xD8u) << 6) | (src[j - 1] & 0x3Fu);
+    return r + j;
 }
 
 /* fast_run() with and without the map, each a function of its own, so that

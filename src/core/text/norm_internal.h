@@ -24,6 +24,13 @@ struct rasad_norm {
     rasad__zwnj_cache *zcache; /* the planner's chunk cache (owned); NULL until
                                   RASAD__ZC_AFTER bytes were planned */
     uint64_t planned;          /* bytes given to the planner so far */
+    int want_words;            /* fill words (set by the tokenizer) */
+    size_t *words;             /* after a run with want_words and the planner: the
+                                  chunks of the result that are one word, [start, end)
+                                  byte pairs in order (rasad__zwnj_plan_words) */
+    size_t nwords;             /* pairs in words; valid when words_ok */
+    size_t words_cap;          /* entries allocated in words */
+    int words_ok;              /* words describes the last run's result */
     rasad_norm_stats stats;    /* cumulative counters */
     uint16_t fast[256];        /* U+0600+k -> its two output bytes when it is a letter that
                                   stays a two-byte letter under flags; 0 = slow path */

@@ -52,6 +52,7 @@ void rasad_norm_free(rasad_norm *nm)
     rasad__nout_release(&nm->a);
     rasad__nout_release(&nm->b);
     rasad_free(nm->edits);
+    rasad_free(nm->words);
     rasad__zwnj_cache_free(nm->zcache);
     rasad_free(nm);
 }
@@ -101,7 +102,29 @@ int rasad__norm_zwnj(rasad_norm *nm, int *changed)
             nm->edits = e;
             nm->edits_cap = cap;
         }
-        nedits = len ? rasad__zwnj_plan_cached(nm->zcache, a->p + line, len, nm->edits) : 0;
+        size_t *words = NULL, count = 0;
+        if (nm->want_words && len) {
+            /* room for the line's one-word chunks, two entries each: a chunk
+             * is a letter (two bytes) or more and an ASCII byte follows it,
+             * so len + 2 entries are enough */
+            size_t need = 2 * nm->nwords + len + 2;
+            if (need > nm->words_cap) {
+                size_t cap = need > 2 * nm->words_cap ? need : 2 * nm->words_cap;
+                size_t *w = rasad_realloc(nm->words, cap * sizeof *w);
+                if (!w)
+                    return RASAD_NOMEM;
+                nm->words = w;
+                nm->words_cap = cap;
+            }
+            words = nm->words + 2 * nm->nwords;
+        }
+        /* where the line starts in the result: nm->a up to the first edit,
+         * then nm->b */
+        size_t base = *changed ? b->n : line;
+        nedits = len ? rasad__zwnj_plan_words(nm->zcache, a->p + line, len, nm->edits, words,
+                                              base, &count)
+                     : 0;
+        nm->nwords += count;
         if (!*changed) {
             if (nedits == 0) {
                 if (!nl)
@@ -159,6 +182,8 @@ int rasad_norm_run(rasad_norm *nm, const char *p, size_t n, const char **out,
     if (n >= UINT32_MAX)
         return RASAD_TOOBIG;
     nm->want_map = map != NULL;
+    nm->nwords = 0;
+    nm->words_ok = 0;
     if (!nm->want_map) {
         /* keep buffers, drop stale maps so no one reads them */
         rasad_free(nm->a.map);
@@ -176,6 +201,7 @@ int rasad_norm_run(rasad_norm *nm, const char *p, size_t n, const char **out,
         int changed;
         if ((rc = rasad__norm_zwnj(nm, &changed)) != RASAD_OK)
             return rc;
+        nm->words_ok = nm->want_words;
         if (changed)
             res = &nm->b;
     }

@@ -10,8 +10,10 @@
 #include <string.h>
 #include <utf8proc.h>
 #include "rasad/alloc.h"
+#include "norm_internal.h"
 #include "norm_tables.h"
 #include "utf8_decode.h"
+#include "zwnj_rules.h"
 
 struct rasad_tokenizer {
     rasad_norm *nm;          /* owned */
@@ -37,10 +39,19 @@ int rasad_tokenizer_new(unsigned norm_flags, rasad_tokenizer **out)
         return RASAD_NOMEM;
     }
     memset(t->alpha, 0, sizeof t->alpha);
+    int words = (norm_flags & RASAD_NORM_ZWNJ_RESTORE) != 0;
     for (uint32_t k = 0; k < 256; k++) {
+        char u[2] = { (char)(0xD8 + (k >> 6)), (char)(0x80 | (k & 0x3F)) };
         t->cls2[k] = (unsigned char)classify(0x600 + k);
         t->alpha[((k >> 6) << 8) | 0x80u | (k & 0x3Fu)] = t->cls2[k] == C_ALPHA;
+        if (rasad__zw_letter_at(u) && t->cls2[k] != C_ALPHA)
+            words = 0;
     }
+    /* The planner's one-word chunks (rasad__zwnj_plan_words) are runs of
+     * its letters and ZWNJs between them; when each of its letters is a
+     * letter here too, such a chunk is one token from its first byte on,
+     * and the normalizer's list of them spares the walk over its letters. */
+    t->nm->want_words = words;
     *out = t;
     return RASAD_OK;
 }
@@ -105,7 +116,12 @@ static int continues(int last, int c)
     return 0;
 }
 
-static int is_space_byte(unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+/* Is c one of ' ' '\t' '\r' '\n'? One compare and one bit test: this runs
+ * once for every token. */
+static inline int is_space_byte(unsigned char c)
+{
+    return c <= ' ' && ((1ull << c) & (1ull << ' ' | 1ull << '\t' | 1ull << '\r' | 1ull << '\n'));
+}
 
 typedef struct scan {
     const char *src;     /* the caller's bytes */
@@ -114,7 +130,10 @@ typedef struct scan {
     void *ctx;
 } scan;
 
-static int emit(const scan *s, const char *text, size_t from, size_t to, int kind)
+/* Inlined: it runs once for every token, and a call of its own cost a
+ * fifth of the tokenizer's instructions. */
+static inline __attribute__((always_inline)) int emit(const scan *s, const char *text,
+                                                      size_t from, size_t to, int kind)
 {
     size_t start = s->map[from], end = s->map[to];
     while (end > start + 1 && is_space_byte((unsigned char)s->src[end - 1]))
@@ -181,6 +200,13 @@ int rasad_tokenize(rasad_tokenizer *t, const char *p, size_t n, rasad_token_fn f
     rc = rasad_norm_run(t->nm, p, n, &text, &tn, &map);
     if (rc != RASAD_OK)
         return rc;
+    /* the one-word chunks of text, [start, end) pairs in order; none when
+     * the normalizer did not list them */
+    const size_t *w = NULL, *wend = NULL;
+    if (t->nm->words_ok && t->nm->nwords) {
+        w = t->nm->words;
+        wend = w + 2 * t->nm->nwords;
+    }
     u = (const unsigned char *)text;
     s.src = p;
     s.map = map;
@@ -193,15 +219,30 @@ int rasad_tokenize(rasad_tokenizer *t, const char *p, size_t n, rasad_token_fn f
             i++; /* most of what is between tokens */
             continue;
         }
-        if (u[i] - 0xD8u <= 3u && i + 1 < tn && t->alpha[((u[i] - 0xD8u) << 8) | u[i + 1]]) {
+        /* one-word chunks that a token before took in (joined words) */
+        while (w < wend && w[0] < i)
+            w += 2;
+        int one = w < wend && w[0] == i;
+        if (one || (u[i] - 0xD8u <= 3u && i + 1 < tn &&
+                    t->alpha[((u[i] - 0xD8u) << 8) | u[i + 1]])) {
             /* a Persian letter, the most common start; and the word most
-             * often ends at a space or the end */
-            size_t j = alpha_run(t, u, i + 2, tn);
+             * often ends at a space or the end. When a one-word chunk starts
+             * here, its letters and ZWNJs are all in the token: the walk
+             * goes on from its end (at a space, an ASCII byte, or, where the
+             * planner joined the next word to it, that word); otherwise
+             * from the end of the letters. */
+            size_t j;
+            if (one) {
+                j = w[1];
+                w += 2;
+            } else {
+                j = alpha_run(t, u, i + 2, tn);
+            }
             if (j == tn || u[j] == ' ') {
                 rc = emit(&s, text, tok, j, RASAD_TOKEN_WORD);
                 if (rc != 0)
                     return rc;
-                i = j;
+                i = j + 1; /* past the space, which no token takes */
                 continue;
             }
             c = C_ALPHA;

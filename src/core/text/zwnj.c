@@ -298,18 +298,31 @@ static void plan_segment(plan *pl, span t, size_t base, int first, const hashes 
 /* Second parts of compounds that are never words of their own: present
  * stem + ی (the noun of the act) or + ان (the doers). Typed after a space
  * they still belong to the word before (سالم سازی, روزنامه نگاران). Not
- * here: شده, نامه, کننده, which news also writes as separate words. */
-static const struct {
+ * here: شده, نامه, کننده, which news also writes as separate words. In two
+ * groups by their last letter, so that a word is compared only with the
+ * entries that end as it does (an entry in the wrong group is never found). */
+#define PAIR_BOUND_YEH(X) /* ending in ی */                                                \
+    X("گذاری") X("سازی") X("رسانی") X("شناسی") X("نگاری") X("پردازی") X("آفرینی")           \
+    X("سرایی") X("نویسی") X("درمانی") X("زدایی") X("ریزی") X("خوانی") X("گیری") X("پوشی")    \
+    X("شویی") X("پرسی") X("فشانی") X("گزینی")
+#define PAIR_BOUND_NOON(X) /* ending in ن */                                               \
+    X("گذاران") X("سازان") X("شناسان") X("نگاران")
+
+typedef struct bound_word {
     const char *s; /* UTF-8 */
     size_t n;      /* bytes */
-} pair_bound[] = {
-#define PB(x) { x, sizeof x - 1 }
-    PB("گذاری"), PB("گذاران"), PB("سازی"), PB("سازان"), PB("رسانی"), PB("شناسی"),
-    PB("شناسان"), PB("نگاری"), PB("نگاران"), PB("پردازی"), PB("آفرینی"), PB("سرایی"),
-    PB("نویسی"), PB("درمانی"), PB("زدایی"), PB("ریزی"), PB("خوانی"), PB("گیری"),
-    PB("پوشی"), PB("شویی"), PB("پرسی"), PB("فشانی"), PB("گزینی"),
+} bound_word;
+
+#define PB(x) { x, sizeof x - 1 },
+static const bound_word pair_bound_yeh[] = { PAIR_BOUND_YEH(PB) };
+static const bound_word pair_bound_noon[] = { PAIR_BOUND_NOON(PB) };
 #undef PB
-};
+
+/* The byte lengths of the pair_bound entries, one bit each (all are under
+ * 64 bytes): most words have none of them and are ruled out by one test. */
+#define PB_LEN(x) | (1ull << (sizeof x - 1))
+static const uint64_t pair_bound_lens = 0 PAIR_BOUND_YEH(PB_LEN) PAIR_BOUND_NOON(PB_LEN);
+#undef PB_LEN
 
 /* What the first piece b of a word is as the second part of a pair
  * (bound_pair): judged from b alone, so it is known once per word. */
@@ -331,8 +344,18 @@ static unsigned bound_kind(span b)
     const rasad__zw_affix *m = &rasad__zw_month_suffix[0];
     if (same_word(b, m->s, m->n)) /* دی ماه */
         return BOUND_MONTH;
-    for (size_t k = 0; k < sizeof pair_bound / sizeof pair_bound[0]; k++)
-        if (same_word(b, pair_bound[k].s, pair_bound[k].n))
+    if (b.n >= 64 || !((pair_bound_lens >> b.n) & 1u))
+        return BOUND_NONE;
+    /* b.n is an entry's length here, eight bytes or more */
+    unsigned last = (unsigned)(unsigned char)b.p[b.n - 2] << 8 | (unsigned char)b.p[b.n - 1];
+    const bound_word *list = last == 0xdb8c   ? pair_bound_yeh
+                             : last == 0xd986 ? pair_bound_noon
+                                              : NULL;
+    size_t count = last == 0xdb8c   ? sizeof pair_bound_yeh / sizeof pair_bound_yeh[0]
+                   : last == 0xd986 ? sizeof pair_bound_noon / sizeof pair_bound_noon[0]
+                                    : 0;
+    for (size_t k = 0; k < count; k++)
+        if (same_word(b, list[k].s, list[k].n))
             return BOUND_PART;
     return BOUND_NONE;
 }
@@ -352,20 +375,23 @@ static int bound_pair(span a, unsigned bound)
 }
 
 /* Should the space between words a and b (their last and first ZWNJ-free
- * segments) become a ZWNJ or go? ha is a's hash state, fa and fb the final
- * hashes of a and b, bound what b is as a second part (bound_kind()),
- * rules rasad__zw_pair_rule_may(a, b, a_whole), parts whether a may be a
- * first and b a second part of a PAIR entry (rasad__zw_part_may() of
- * both). The last three are known per word (plan_chunk() keeps them). */
-static int join_pair(span a, span b, int a_whole, uint32_t ha, uint32_t fa, uint32_t fb,
-                     unsigned bound, int rules, int parts)
+ * segments) become a ZWNJ or go? bound is what b is as a second part
+ * (bound_kind()), rules rasad__zw_pair_rule_may(a, b, a_whole), parts
+ * whether a may be a first and b a second part of a PAIR entry
+ * (rasad__zw_part_may() of both). The three are known per word
+ * (plan_chunk() keeps them); the hashes of a and b are taken here, for the
+ * few pairs that get this far, rather than kept with every chunk. */
+static int join_pair(span a, span b, int a_whole, unsigned bound, int rules, int parts)
 {
     int r = rules ? rasad__zw_pair_rule(a, b, a_whole) : -1;
     if (r >= 0)
         return r;
     if (bound != BOUND_NONE && a_whole && bound_pair(a, bound))
         return 1;
-    if (!parts || !rasad__zw_pair_may(fa, fb))
+    if (!parts)
+        return 0;
+    uint32_t ha = hash_of(a);
+    if (!rasad__zw_pair_may(rasad__lex_hash_final(ha), rasad__lex_hash_final(hash_of(b))))
         return 0;
     rasad__zw_hit hit;
     if (!rasad__zw_find(rasad__lex_hash_more(ha, b.p, b.n), a.p, a.n, b.p, b.n, &hit))
@@ -457,9 +483,11 @@ static size_t plan_word(plan *pl, const char *p, size_t i, size_t n, word_info *
 #define CH_LAST_WHOLE 4u /* that word's last segment is the whole word */
 #define CH_HEAD_SECOND 8u /* the first word's first piece may be a second part of a
                              PAIR entry (rasad__zw_part_may) */
-#define CH_HEAD_RULE 16u  /* rasad__zw_pair_rule_may_b() of that piece */
+#define CH_HEAD_RULE 16u  /* rasad__zw_pair_rule_b_listed() of that piece */
 #define CH_LAST_FIRST 32u /* the last word's last segment may be a first part */
 #define CH_LAST_RULE 64u  /* rasad__zw_pair_rule_may_a() of that segment */
+#define CH_HEAD_BOUND 128u /* the first word's first piece is a second part by
+                              bound_kind() (bound is not BOUND_NONE) */
 
 typedef struct chunk_info {
     unsigned flags;    /* CH_* */
@@ -469,6 +497,8 @@ typedef struct chunk_info {
     size_t last_off;   /* offset in the chunk of the last word's last segment */
     uint32_t last_h;   /* word_info of the last word */
     uint32_t last_fin;
+    int one_word;      /* the chunk is one word, first byte to last: letters and
+                          ZWNJs between letters */
 } chunk_info;
 
 /* Plans the inserts inside the chunk p[i..e) (e is n or an ASCII byte) and
@@ -490,14 +520,19 @@ static __attribute__((noinline)) void plan_chunk(plan *pl, const char *p, size_t
             ci->flags |= CH_FIRST;
             if (rasad__zw_part_may(rasad__zw_pair_second, w.head_fin))
                 ci->flags |= CH_HEAD_SECOND;
-            if (rasad__zw_pair_rule_may_b(head))
+            /* the exact test: it runs once per chunk, the rules once per
+             * space that passes it */
+            if (rasad__zw_pair_rule_may_b(head) && rasad__zw_pair_rule_b_listed(head))
                 ci->flags |= CH_HEAD_RULE;
             ci->head_n = w.head_n;
             ci->head_fin = w.head_fin;
             ci->bound = w.bound;
+            if (w.bound != BOUND_NONE)
+                ci->flags |= CH_HEAD_BOUND;
         }
         if (z == e) {
             span last = { p + i + w.last_off, z - i - w.last_off };
+            ci->one_word = i == from;
             ci->flags |= CH_LAST;
             if (w.last_off == 0)
                 ci->flags |= CH_LAST_WHOLE;
@@ -520,28 +555,38 @@ static __attribute__((noinline)) void plan_chunk(plan *pl, const char *p, size_t
  * chunk takes the last way of its set, and a hit moves its chunk one way
  * up, so that words seen often stay and a rare word evicts only another
  * rare one. */
-#define ZC_SETS 2048u /* a power of two: 2048 * 4 * 64 bytes = 512 KiB */
+#define ZC_SET_BITS 12
+#define ZC_SETS (1u << ZC_SET_BITS) /* 4096 * 4 * 32 bytes = 512 KiB */
 #define ZC_WAYS 4
 #define ZC_EDITS 3    /* edits a cached chunk may have */
-#define ZC_KEY 40     /* bytes a cached chunk may have (a multiple of 8) */
+#define ZC_KEY 24     /* bytes a cached chunk may have (a multiple of 8): 99.7% of
+                         the chunks of news; a 32-byte slot holds twice the chunks
+                         a 64-byte one with 40 did, in the same memory, and misses
+                         a third fewer */
 
+/* A chunk's plan in 32 bytes. The hash states of its first and last word
+ * (chunk_info) are not kept: the pair test that needs them is rare and
+ * hashes the two words again (join_pair). */
 typedef struct zc_slot {
-    uint32_t last_h, last_fin, head_fin; /* chunk_info, narrowed */
-    uint8_t len;                 /* the chunk's bytes */
-    uint8_t flags;
+    unsigned char bytes[ZC_KEY]; /* the chunk, zeros after it */
+    uint8_t len;                 /* the chunk's bytes; 0: empty */
+    uint8_t flags;               /* CH_* */
     uint8_t head_n;
     uint8_t last_off;
-    uint8_t bound;
-    uint8_t nedits;              /* edits in pos/op */
-    uint8_t op[ZC_EDITS];        /* its edits: op and byte offset in the chunk */
-    uint8_t pos[ZC_EDITS];
-    unsigned char bytes[ZC_KEY]; /* the chunk, zeros after it */
+    uint8_t meta;                /* edits in edit[] | bound_kind() << 2 | ZC_ONE_WORD */
+    uint8_t edit[ZC_EDITS];      /* its edits: byte offset in the chunk | op << 5 */
 } zc_slot;
 
-_Static_assert(sizeof(zc_slot) == 64, "a cache slot is one cache line");
+#define ZC_ONE_WORD 16u /* in meta: chunk_info.one_word */
+
+_Static_assert(sizeof(zc_slot) == 32, "two cache slots are one cache line");
+_Static_assert(ZC_KEY <= 32 && ZC_EDITS <= 3, "an edit's offset fits in five bits, "
+               "the number of edits in two");
 
 struct rasad__zwnj_cache {
-    zc_slot (*slot)[ZC_WAYS]; /* ZC_SETS sets in mem, on a 64-byte line each; len 0: empty */
+    zc_slot *slot;            /* way w of set k is slot[w * ZC_SETS + k]: the ways 0,
+                                 where the frequent chunks are, lie together (128 KiB,
+                                 two sets a cache line); len 0: empty */
     void *mem;                /* the allocation (owned) */
 };
 
@@ -551,12 +596,12 @@ rasad__zwnj_cache *rasad__zwnj_cache_new(void)
     size_t bytes = (size_t)ZC_SETS * ZC_WAYS * sizeof(zc_slot);
     if (!c)
         return NULL;
-    /* one slot per cache line: a lookup that hits way 0 reads one line */
+    /* slots on 32 bytes: a lookup that hits way 0 reads one cache line */
     if (!(c->mem = rasad_malloc(bytes + 63))) {
         rasad_free(c);
         return NULL;
     }
-    c->slot = (zc_slot(*)[ZC_WAYS])(((uintptr_t)c->mem + 63) & ~(uintptr_t)63);
+    c->slot = (zc_slot *)(((uintptr_t)c->mem + 63) & ~(uintptr_t)63);
     memset(c->slot, 0, bytes);
     return c;
 }
@@ -577,8 +622,6 @@ void rasad__zwnj_cache_free(rasad__zwnj_cache *c)
 #define ZC_WORDS 0
 #endif
 
-#define ZC_MUL 0x9e3779b97f4a7c15ull
-
 static inline uint64_t load8(const void *p)
 {
     uint64_t w;
@@ -587,49 +630,61 @@ static inline uint64_t load8(const void *p)
 }
 
 /* A chunk as the cache sees it: its bytes in eight-byte words as they lie
- * in memory (zeros after its end; only the first ZC_KEY bytes), and a hash
- * of all of it. */
+ * in memory (all ZC_KEY bytes: zeros after its end), and a hash of them. */
 typedef struct chunk_key {
     uint64_t w[ZC_KEY / 8];
     uint64_t h;
 } chunk_key;
 
-/* Finds the end of the chunk that starts at p[i] (a byte >= 0x80): the
- * first ASCII byte after it, or n. Fills *k on the way when the chunk has
- * at most ZC_KEY bytes (a longer one is not looked up). */
-static inline size_t chunk_scan(const char *p, size_t i, size_t n, chunk_key *k)
+/* The hash of a key is the xor of its words, each times a constant of its
+ * own: the products are independent (no chain of multiplies), and the top
+ * bits of each, which pick the set, depend on every bit of its word. The
+ * chunk's length needs no part in it: a chunk has no zero byte, so its
+ * words tell where it ends. */
+static const uint64_t zc_mul[ZC_KEY / 8] = {
+    0x9e3779b97f4a7c15ull, 0xc2b2ae3d27d4eb4full, 0x165667b19e3779f9ull,
+};
+
+/* chunk_scan() for a chunk of more than sixteen bytes, or near the end of
+ * the text: sets *end and returns the key. Out of line and by value, so
+ * that the walk's key is never indexed by a variable and stays in
+ * registers. */
+static __attribute__((noinline)) chunk_key chunk_scan_long(const char *p, size_t i, size_t n,
+                                                          size_t *end)
 {
-    size_t from = i, j = 0;
+    chunk_key k;
+    size_t j = 0;
     uint64_t h = 0;
+    memset(&k, 0, sizeof k);
 #if ZC_WORDS
     for (; j < ZC_KEY / 8 && i + 8 <= n; i += 8, j++) {
         uint64_t x = load8(p + i), m = ~x & 0x8080808080808080ull;
         if (m) {
             unsigned b = (unsigned)__builtin_ctzll(m) >> 3; /* bytes of the chunk in x */
-            if (b) {
-                x &= (1ull << (b * 8)) - 1;
-                k->w[j] = x;
-                h = (h ^ x) * ZC_MUL;
-            }
-            i += b;
-            k->h = (h ^ (i - from)) * ZC_MUL;
-            return i;
+            x &= (1ull << (b * 8)) - 1;                      /* b < 8: no shift by 64 */
+            k.w[j] = x;
+            k.h = h ^ x * zc_mul[j];
+            *end = i + b;
+            return k;
         }
-        k->w[j] = x;
-        h = (h ^ x) * ZC_MUL;
+        k.w[j] = x;
+        h ^= x * zc_mul[j];
     }
     if (j == ZC_KEY / 8) {
         /* ZC_KEY bytes and more: only the end is wanted (and the hash,
          * should the chunk end right here) */
-        k->h = (h ^ ZC_KEY) * ZC_MUL;
+        k.h = h;
         for (; i + 8 <= n; i += 8) {
             uint64_t m = ~load8(p + i) & 0x8080808080808080ull;
-            if (m)
-                return i + ((unsigned)__builtin_ctzll(m) >> 3);
+            if (m) {
+                *end = i + ((unsigned)__builtin_ctzll(m) >> 3);
+                return k;
+            }
         }
         while (i < n && (unsigned char)p[i] >= 0x80)
             i++;
-        return i;
+        *end = i;
+        return k;
     }
 #endif
     /* the last few bytes of the text (or no word loads) */
@@ -638,30 +693,86 @@ static inline size_t chunk_scan(const char *p, size_t i, size_t n, chunk_key *k)
         unsigned b = 0;
         while (b < 8 && i + b < n && (unsigned char)p[i + b] >= 0x80)
             b++;
-        if (b == 0)
-            break;
         memcpy(&x, p + i, b);
-        if (j < ZC_KEY / 8)
-            k->w[j] = x;
-        h = (h ^ x) * ZC_MUL;
+        if (j < ZC_KEY / 8) {
+            k.w[j] = x;
+            h ^= x * zc_mul[j];
+        }
         i += b;
         j++;
         if (b < 8)
             break;
     }
-    k->h = (h ^ (i - from)) * ZC_MUL;
-    return i;
+    k.h = h;
+    *end = i;
+    return k;
 }
 
-/* Is the chunk of len bytes and key k in slot s? */
+/* Finds the end of the chunk that starts at p[i] (a byte >= 0x80): the
+ * first ASCII byte after it, or n. Fills *k on the way when the chunk has
+ * at most ZC_KEY bytes (a longer one is not looked up). */
+static inline size_t chunk_scan(const char *p, size_t i, size_t n, chunk_key *k)
+{
+    _Static_assert(ZC_KEY == 24, "the words of a key are set one by one");
+#if ZC_WORDS
+    /* a chunk of at most sixteen bytes (95% of them) in two steps without
+     * a loop, when sixteen bytes can be read */
+    if (i + 16 <= n) {
+        uint64_t x = load8(p + i), m = ~x & 0x8080808080808080ull;
+        if (m) {
+            unsigned b = (unsigned)__builtin_ctzll(m) >> 3; /* bytes of the chunk in x */
+            x &= (1ull << (b * 8)) - 1;                      /* b < 8: no shift by 64 */
+            k->w[0] = x;
+            k->w[1] = k->w[2] = 0;
+            k->h = x * zc_mul[0];
+            return i + b;
+        }
+        uint64_t y = load8(p + i + 8);
+        m = ~y & 0x8080808080808080ull;
+        if (m) {
+            unsigned b = (unsigned)__builtin_ctzll(m) >> 3;
+            y &= (1ull << (b * 8)) - 1;
+            k->w[0] = x;
+            k->w[1] = y;
+            k->w[2] = 0;
+            k->h = x * zc_mul[0] ^ y * zc_mul[1];
+            return i + 8 + b;
+        }
+    }
+#endif
+    size_t e;
+    *k = chunk_scan_long(p, i, n, &e);
+    return e;
+}
+
+/* Is the chunk of len bytes and key k in slot s? All the words are
+ * compared at once: both have zeros after the chunk. The length is
+ * compared too, since a slot emptied for a chunk that did not fit
+ * (len 0) keeps its old bytes. */
 static inline int slot_holds(const zc_slot *s, size_t len, const chunk_key *k)
 {
-    if (s->len != len)
-        return 0;
-    for (size_t j = 0; j * 8 < len; j++)
-        if (load8(s->bytes + 8 * j) != k->w[j])
-            return 0;
-    return 1;
+    return ((s->len ^ (uint64_t)len) | (load8(s->bytes) ^ k->w[0]) |
+            (load8(s->bytes + 8) ^ k->w[1]) | (load8(s->bytes + 16) ^ k->w[2])) == 0;
+}
+
+/* chunk_lookup() past way 0 (w0, its slot in way 0): the other ways of the
+ * set, and the slot a chunk that is not there goes to. */
+static inline zc_slot *chunk_lookup_ways(zc_slot *w0, size_t len, const chunk_key *k, int *hit)
+{
+    for (size_t w = 1; w < ZC_WAYS; w++) {
+        zc_slot *s = w0 + w * ZC_SETS, *up = s - ZC_SETS;
+        if (!slot_holds(s, len, k))
+            continue;
+        /* one way up: a chunk seen again outlives one seen once */
+        zc_slot t = *up;
+        *up = *s;
+        *s = t;
+        *hit = 1;
+        return up;
+    }
+    *hit = 0;
+    w0[(ZC_WAYS - 1) * ZC_SETS].len = 0; /* filled by chunk_store, if the chunk fits */
+    return &w0[(ZC_WAYS - 1) * ZC_SETS];
 }
 
 /* Looks the chunk (len <= ZC_KEY bytes, key k) up in c. Returns its slot and
@@ -669,22 +780,11 @@ static inline int slot_holds(const zc_slot *s, size_t len, const chunk_key *k)
 static inline zc_slot *chunk_lookup(rasad__zwnj_cache *c, size_t len, const chunk_key *k,
                                     int *hit)
 {
-    zc_slot *ways = c->slot[(size_t)(k->h >> 32) & (ZC_SETS - 1)];
+    zc_slot *w0 = &c->slot[(size_t)(k->h >> (64 - ZC_SET_BITS))];
     *hit = 1;
-    if (slot_holds(&ways[0], len, k))
-        return &ways[0]; /* where a frequent chunk ends up: one cache line */
-    for (int w = 1; w < ZC_WAYS; w++) {
-        if (!slot_holds(&ways[w], len, k))
-            continue;
-        /* one way up: a chunk seen again outlives one seen once */
-        zc_slot t = ways[w - 1];
-        ways[w - 1] = ways[w];
-        ways[w] = t;
-        return &ways[w - 1];
-    }
-    *hit = 0;
-    ways[ZC_WAYS - 1].len = 0; /* filled by chunk_store, if the chunk fits */
-    return &ways[ZC_WAYS - 1];
+    if (slot_holds(w0, len, k))
+        return w0; /* where a frequent chunk ends up */
+    return chunk_lookup_ways(w0, len, k, hit);
 }
 
 /* Puts the chunk p[i..e), its edits pl->e[mark..] and *ci in the
@@ -693,112 +793,180 @@ static void chunk_store(zc_slot *s, const plan *pl, size_t mark, const char *p, 
                         size_t e, const chunk_info *ci)
 {
     size_t nedits = pl->n - mark;
-    if (nedits > ZC_EDITS || ((ci->flags & CH_FIRST) && ci->head_n > 0xff) ||
-        ((ci->flags & CH_LAST) && ci->last_off > 0xff))
+    /* e - i <= ZC_KEY (only such chunks have a slot), so offsets fit */
+    if (nedits > ZC_EDITS)
         return;
     memset(s, 0, sizeof *s);
     s->len = (uint8_t)(e - i);
     s->flags = (uint8_t)ci->flags;
-    s->nedits = (uint8_t)nedits;
-    for (size_t k = 0; k < nedits; k++) {
-        s->op[k] = (uint8_t)pl->e[mark + k].op;
-        s->pos[k] = (uint8_t)(pl->e[mark + k].pos - i);
-    }
+    for (size_t k = 0; k < nedits; k++)
+        s->edit[k] = (uint8_t)((pl->e[mark + k].pos - i) | (size_t)pl->e[mark + k].op << 5);
+    s->meta = (uint8_t)(nedits | (ci->one_word ? ZC_ONE_WORD : 0));
     if (ci->flags & CH_FIRST) {
         s->head_n = (uint8_t)ci->head_n;
-        s->head_fin = ci->head_fin;
-        s->bound = (uint8_t)ci->bound;
+        s->meta |= (uint8_t)(ci->bound << 2);
     }
-    if (ci->flags & CH_LAST) {
+    if (ci->flags & CH_LAST)
         s->last_off = (uint8_t)ci->last_off;
-        s->last_h = ci->last_h;
-        s->last_fin = ci->last_fin;
-    }
     memcpy(s->bytes, p + i, e - i);
 }
 
+/* space_before()'s first test as a table of 64 bits: bit k answers for
+ * the flags k << 2 (the six flags are bits 2 to 7). It is
+ *   (whole && (last rule || head rule || head bound)) || (first && second),
+ * written with V(b), the set of k whose bit b is set. */
+_Static_assert(CH_LAST_WHOLE == 4u && CH_HEAD_SECOND == 8u && CH_HEAD_RULE == 16u &&
+               CH_LAST_FIRST == 32u && CH_LAST_RULE == 64u && CH_HEAD_BOUND == 128u,
+               "PAIR_NEED is written for these bits");
+#define PN_V0 0xAAAAAAAAAAAAAAAAull /* CH_LAST_WHOLE */
+#define PN_V1 0xCCCCCCCCCCCCCCCCull /* CH_HEAD_SECOND */
+#define PN_V2 0xF0F0F0F0F0F0F0F0ull /* CH_HEAD_RULE */
+#define PN_V3 0xFF00FF00FF00FF00ull /* CH_LAST_FIRST */
+#define PN_V4 0xFFFF0000FFFF0000ull /* CH_LAST_RULE */
+#define PN_V5 0xFFFFFFFF00000000ull /* CH_HEAD_BOUND */
+#define PAIR_NEED ((PN_V0 & (PN_V4 | PN_V2 | PN_V5)) | (PN_V3 & PN_V1))
+
 /* The walk's state from one chunk to the next. */
 typedef struct walk {
-    int have_prev;   /* a word ended at last; only spaces since */
-    span last;       /* that word's last ZWNJ-free segment */
-    int last_whole;  /* that segment is the whole word */
-    int last_first;  /* it may be a first part (CH_LAST_FIRST) */
-    int last_rule;   /* CH_LAST_RULE */
-    uint32_t last_h; /* its hash state */
-    uint32_t last_fin; /* and final hash */
+    unsigned flags;  /* the last chunk's CH_* flags; CH_LAST is cleared by any
+                        ASCII byte but a space after it, so CH_LAST says a word
+                        ended there and only spaces came since */
+    size_t last_at;  /* where that word's last ZWNJ-free segment starts */
+    size_t end;      /* the byte after it (the chunk's end) */
+    size_t *words;   /* where the next one_word chunk goes (rasad__zwnj_plan_words),
+                        or NULL */
+    ptrdiff_t to;    /* the base of rasad__zwnj_plan_words, plus the bytes the edits
+                        so far add to the text: a byte at i then is at i + to */
 } walk;
 
-/* The space before the chunk at byte i (CH_* flags), whose first word's
- * first piece is head_n bytes (final hash head_fin, bound_kind() bound):
- * joins it to the word before when join_pair() says so, putting the edit
- * at pl->e[mark] (before the chunk's own edits). */
-static inline void space_before(const walk *wk, plan *pl, size_t mark, const char *p, size_t i,
-                                unsigned flags, size_t head_n, uint32_t head_fin, unsigned bound)
+/* How many bytes an edit adds to the text (a ZWNJ is three bytes). */
+static inline ptrdiff_t edit_shift(int op)
 {
-    if (!wk->have_prev || wk->last.p + wk->last.n + 1 != p + i)
+    return op == RASAD__ZW_INSERT ? 3 : op == RASAD__ZW_SPACE_TO_ZWNJ ? 2 : -1;
+}
+
+/* After the chunk p[i..e), whose edits (the space before it, its own) are
+ * pl->e[mark ..], when the caller asked for words: moves wk->to on by what
+ * they add and, when the chunk is one word, records where it is once the
+ * edits are made. */
+static inline void chunk_words(walk *wk, const plan *pl, size_t mark, size_t i, size_t e,
+                               int one)
+{
+    ptrdiff_t at = wk->to; /* for the chunk's start: the space edit counts */
+    for (size_t k = mark; k < pl->n; k++) {
+        ptrdiff_t d = edit_shift(pl->e[k].op);
+        if (pl->e[k].pos < i)
+            at += d;
+        wk->to += d;
+    }
+    if (one) {
+        wk->words[0] = (size_t)((ptrdiff_t)i + at);
+        wk->words[1] = (size_t)((ptrdiff_t)e + wk->to);
+        wk->words += 2;
+    }
+}
+
+/* Does the chunk at byte i follow the word that ended the last chunk, one
+ * space after it? Only then do space_before() and indefinite_before()
+ * apply. */
+static inline int after_one_space(const walk *wk, size_t i)
+{
+    return (wk->flags & CH_LAST) && wk->end + 1 == i;
+}
+
+/* The space before the chunk at byte i (after_one_space(); CH_* flags),
+ * whose first word's first piece is head_n bytes (bound_kind() bound):
+ * joins it to the word before when join_pair() says so, putting the edit at
+ * pl->e[mark] (before the chunk's own edits). */
+static inline void space_before(const walk *wk, plan *pl, size_t mark, const char *p, size_t i,
+                                unsigned flags, size_t head_n, unsigned bound)
+{
+    unsigned pf = wk->flags;
+    /* what join_pair() would say without looking, most spaces stop here:
+     * one bit of PAIR_NEED, picked by the six flags it reads */
+    unsigned idx = ((pf & (CH_LAST_WHOLE | CH_LAST_FIRST | CH_LAST_RULE)) |
+                    (flags & (CH_HEAD_SECOND | CH_HEAD_RULE | CH_HEAD_BOUND))) >> 2;
+    if (!((PAIR_NEED >> idx) & 1u))
         return;
-    int rules = wk->last_whole && (wk->last_rule || (flags & CH_HEAD_RULE));
-    int parts = wk->last_first && (flags & CH_HEAD_SECOND);
-    if (!rules && !parts && !(bound != BOUND_NONE && wk->last_whole))
-        return; /* what join_pair() would say: most spaces stop here */
+    int whole = (pf & CH_LAST_WHOLE) != 0;
+    int rules = whole && ((pf & CH_LAST_RULE) || (flags & CH_HEAD_RULE));
+    int parts = (pf & CH_LAST_FIRST) && (flags & CH_HEAD_SECOND);
+    span a = { p + wk->last_at, wk->end - wk->last_at };
     span b = { p + i, head_n };
-    if (!join_pair(wk->last, b, wk->last_whole, wk->last_h, wk->last_fin, head_fin, bound,
-                   rules, parts))
+    if (!join_pair(a, b, whole, bound, rules, parts))
         return;
     memmove(pl->e + mark + 1, pl->e + mark, (pl->n - mark) * sizeof *pl->e);
     pl->e[mark].pos = i - 1;
-    pl->e[mark].op = rasad__zw_last_joins(wk->last.p, wk->last.n) ? RASAD__ZW_SPACE_TO_ZWNJ
-                                                                   : RASAD__ZW_SPACE_DROP;
+    pl->e[mark].op = rasad__zw_last_joins(a.p, a.n) ? RASAD__ZW_SPACE_TO_ZWNJ
+                                                    : RASAD__ZW_SPACE_DROP;
     pl->n++;
 }
 
 /* «گوشهای از», «نامهای که»: before از or که, a joined ه + ای the word's
  * own plan read as the plural (گوش‌های) is the indefinite (گوشه‌ای), since
- * a plural takes هایی there. The word before the space is wk->last; its
- * plural edit, an insert before its last six bytes (های), is the last one
- * before mark and moves two bytes on. */
+ * a plural takes هایی there. The word before the space (after_one_space())
+ * is the last segment of the walk; its plural edit, an insert before its
+ * last six bytes (های), is the last one before mark and moves two bytes
+ * on. */
 static inline void indefinite_before(const walk *wk, plan *pl, size_t mark, const char *p,
                                      size_t i, size_t head_n)
 {
     static const char az[] = "\xD8\xA7\xD8\xB2", ke[] = "\xDA\xA9\xD9\x87";
     static const char hay[] = "\xD9\x87\xD8\xA7\xDB\x8C";    /* های */
-    if (!wk->have_prev || wk->last.p + wk->last.n + 1 != p + i || head_n != 4 || mark == 0 ||
-        (memcmp(p + i, az, 4) != 0 && memcmp(p + i, ke, 4) != 0) || wk->last.n < 12 ||
-        memcmp(wk->last.p + wk->last.n - 6, hay, 6) != 0)
+    size_t end = wk->end, n = end - wk->last_at;
+    /* the cheap tests first: most words are not two letters long */
+    if (head_n != 4 || mark == 0 || n < 12 ||
+        (memcmp(p + i, az, 4) != 0 && memcmp(p + i, ke, 4) != 0) ||
+        memcmp(p + end - 6, hay, 6) != 0)
         return;
-    size_t end = (size_t)(wk->last.p + wk->last.n - p);
     rasad__zwnj_edit *e = &pl->e[mark - 1];
     if (e->op != RASAD__ZW_INSERT || e->pos != end - 6 ||
-        !rasad__lex_contains(wk->last.p, wk->last.n - 4))   /* the ه noun: گوشه */
+        !rasad__lex_contains(p + wk->last_at, n - 4))   /* the ه noun: گوشه */
         return;
     e->pos = end - 4;
 }
 
 /* After the chunk p[i..e): its last word, if it ends the chunk (flags has
  * CH_LAST), is the one before the next space. */
-static inline void chunk_done(walk *wk, const char *p, size_t i, size_t e, unsigned flags,
-                              size_t last_off, uint32_t last_h, uint32_t last_fin)
+static inline void chunk_done(walk *wk, size_t i, size_t e, unsigned flags, size_t last_off)
 {
-    wk->have_prev = (flags & CH_LAST) != 0;
-    wk->last.p = p + i + last_off;
-    wk->last.n = e - i - last_off;
-    wk->last_whole = (flags & CH_LAST_WHOLE) != 0;
-    wk->last_first = (flags & CH_LAST_FIRST) != 0;
-    wk->last_rule = (flags & CH_LAST_RULE) != 0;
-    wk->last_h = last_h;
-    wk->last_fin = last_fin;
+    wk->flags = flags;
+    wk->last_at = i + last_off;
+    wk->end = e;
 }
 
-size_t rasad__zwnj_plan_cached(rasad__zwnj_cache *c, const char *p, size_t n,
-                               rasad__zwnj_edit *edits)
+/* The walk's step for the chunk p[i..e) when the cache does not hold it:
+ * plans it, stores it in slot s (NULL: no cache, or a chunk too long for
+ * one) and judges the space before it. Out of line: one chunk in sixteen
+ * comes here, and the walk's hit path keeps its registers. */
+static __attribute__((noinline)) void chunk_missed(walk *wk, plan *pl, zc_slot *s,
+                                                   const char *p, size_t i, size_t e)
+{
+    chunk_info ci;
+    size_t mark = pl->n;
+    plan_chunk(pl, p, i, e, &ci);
+    if (s)
+        chunk_store(s, pl, mark, p, i, e, &ci);
+    if ((ci.flags & CH_FIRST) && after_one_space(wk, i)) {
+        indefinite_before(wk, pl, mark, p, i, ci.head_n);
+        space_before(wk, pl, mark, p, i, ci.flags, ci.head_n, ci.bound);
+    }
+    chunk_done(wk, i, e, ci.flags, ci.last_off);
+    if (wk->words)
+        chunk_words(wk, pl, mark, i, e, ci.one_word);
+}
+
+size_t rasad__zwnj_plan_words(rasad__zwnj_cache *c, const char *p, size_t n,
+                              rasad__zwnj_edit *edits, size_t *words, size_t base,
+                              size_t *nwords)
 {
     plan pl = { edits, 0 };
     size_t i = 0;
-    walk wk = { 0, { NULL, 0 }, 0, 0, 0, 0, 0 };
+    walk wk = { 0, 0, 0, words, (ptrdiff_t)base };
     while (i < n) {
         if ((unsigned char)p[i] < 0x80) {
             if (p[i] != ' ')
-                wk.have_prev = 0; /* a space keeps it: the pair test needs it */
+                wk.flags &= ~CH_LAST; /* a space keeps it: the pair test needs it */
             i++;
             continue;
         }
@@ -809,27 +977,40 @@ size_t rasad__zwnj_plan_cached(rasad__zwnj_cache *c, const char *p, size_t n,
         if (c && e - i <= ZC_KEY)
             s = chunk_lookup(c, e - i, &key, &hit);
         if (hit) {
-            if (s->flags & CH_FIRST) {
+            unsigned flags = s->flags, meta = s->meta;
+            if ((flags & CH_FIRST) && after_one_space(&wk, i)) {
                 indefinite_before(&wk, &pl, mark, p, i, s->head_n);
-                space_before(&wk, &pl, mark, p, i, s->flags, s->head_n, s->head_fin, s->bound);
+                space_before(&wk, &pl, mark, p, i, flags, s->head_n, (meta >> 2) & 3u);
             }
-            for (unsigned k = 0; k < s->nedits; k++)
-                add(&pl, i + s->pos[k], s->op[k]);
-            chunk_done(&wk, p, i, e, s->flags, s->last_off, s->last_h, s->last_fin);
+            for (unsigned k = 0; k < (meta & 3u); k++)
+                add(&pl, i + (s->edit[k] & 31u), s->edit[k] >> 5);
+            chunk_done(&wk, i, e, flags, s->last_off);
+            if (wk.words)
+                chunk_words(&wk, &pl, mark, i, e, meta & ZC_ONE_WORD);
         } else {
-            chunk_info ci;
-            plan_chunk(&pl, p, i, e, &ci);
-            if (s)
-                chunk_store(s, &pl, mark, p, i, e, &ci);
-            if (ci.flags & CH_FIRST) {
-                indefinite_before(&wk, &pl, mark, p, i, ci.head_n);
-                space_before(&wk, &pl, mark, p, i, ci.flags, ci.head_n, ci.head_fin, ci.bound);
-            }
-            chunk_done(&wk, p, i, e, ci.flags, ci.last_off, ci.last_h, ci.last_fin);
+            /* copies, so that the address of neither escapes and the
+             * compiler keeps both in registers through the hit path */
+            walk w2 = wk;
+            plan p2 = pl;
+            chunk_missed(&w2, &p2, s, p, i, e);
+            wk = w2;
+            pl = p2;
         }
         i = e;
+        /* the most common next step: one space, then the next chunk (a
+         * space keeps wk.flags as it is) */
+        if (i + 1 < n && p[i] == ' ' && (unsigned char)p[i + 1] >= 0x80)
+            i++;
     }
+    if (nwords)
+        *nwords = words ? (size_t)(wk.words - words) / 2 : 0;
     return pl.n;
+}
+
+size_t rasad__zwnj_plan_cached(rasad__zwnj_cache *c, const char *p, size_t n,
+                               rasad__zwnj_edit *edits)
+{
+    return rasad__zwnj_plan_words(c, p, n, edits, NULL, 0, NULL);
 }
 
 size_t rasad__zwnj_plan(const char *p, size_t n, rasad__zwnj_edit *edits)

@@ -42,4 +42,17 @@ void rasad__zwnj_cache_free(rasad__zwnj_cache *c);
 size_t rasad__zwnj_plan_cached(rasad__zwnj_cache *c, const char *p, size_t n,
                                rasad__zwnj_edit *edits);
 
+/* rasad__zwnj_plan_cached(), which also says where the chunks (runs of
+ * bytes >= 0x80) that are one word are: letters (rasad__zw_letter_at) and
+ * ZWNJs between letters, from the chunk's first byte to its last. Each is
+ * two entries of words, in order: its [start, end) in the text once the
+ * edits are made, plus base. The caller sizes words for n + 2 entries.
+ * Sets *nwords to the number of such chunks. The edits never split such a
+ * chunk (they insert ZWNJs between its letters, or join it to the word
+ * before across the space), which the tokenizer uses: the chunk is one
+ * token from its first byte on. */
+size_t rasad__zwnj_plan_words(rasad__zwnj_cache *c, const char *p, size_t n,
+                              rasad__zwnj_edit *edits, size_t *words, size_t base,
+                              size_t *nwords);
+
 #endif

@@ -402,6 +402,16 @@ static int rejoins_as_plural(span a, span b)
     return 1;
 }
 
+int rasad__zw_pair_rule_b_listed(span b)
+{
+    if (b.n < 2)
+        return 0;
+    unsigned b1 = rasad__zw_cp2(b.p);
+    return (b1 == 0x0647 && in_list(b, rasad__zw_plural, COUNT(rasad__zw_plural))) ||
+           (b1 == 0x062a && in_list(b, rasad__zw_compar, COUNT(rasad__zw_compar))) ||
+           (b1 == 0x0627 && in_list(b, rasad__zw_after_heh, COUNT(rasad__zw_after_heh)));
+}
+
 int rasad__zw_pair_rule(span a, span b, int a_whole)
 {
     static const affix bi = AFFIX("بی"), ham = AFFIX("هم"), mi = AFFIX("می");

@@ -121,6 +121,13 @@ size_t rasad__zw_inner_split(rasad__zspan t);
  * compound tables decide. */
 int rasad__zw_pair_rule(rasad__zspan a, rasad__zspan b, int a_whole);
 
+/* Is b one of the suffixes of the lists rasad__zw_pair_rule() reads b
+ * against (plural, comparative, ه-clitic)? The exact form of
+ * rasad__zw_pair_rule_may_b(), for the planner to judge once per word:
+ * when it is 0 and rasad__zw_pair_rule_may_a(a) is 0 too, the rules have
+ * no opinion on a and b. */
+int rasad__zw_pair_rule_b_listed(rasad__zspan b);
+
 /* May rasad__zw_pair_rule have an opinion on a and b? When 0 it would
  * return -1: every rule needs a whole a, and b a suffix of its lists,
  * a = بی or هم, or a a verb prefix (ending in می). The test is a whole a
