@@ -49,9 +49,11 @@ static void check(const rasad_events_result *r, const rasad_events_span *sp, siz
         FZ_CHECK(ev->part <= r->nparts && ev->nparts <= r->nparts - ev->part);
         for (size_t k = 0; k < ev->nparts; k++) {
             const rasad_event_part *p = &r->parts[ev->part + k];
-            if (p->entity == RASAD_EVENTS_NONE) {   /* described: «نماینده پوتین», «همتای خود» */
+            if (p->entity == RASAD_EVENTS_NONE) {   /* described: «نماینده پوتین», «همتای خود»,
+                                                       «استاندار اصفهان» */
                 FZ_CHECK(p->of == RASAD_EVENTS_NONE ||
-                         (p->of >= 0 && (size_t)p->of < nsp && sp[p->of].type == RASAD_NER_PER));
+                         (p->of >= 0 && (size_t)p->of < nsp &&
+                          (sp[p->of].type == RASAD_NER_PER || sp[p->of].type == RASAD_NER_LOC)));
                 check_span(p->desc_start, p->desc_end, n);
                 FZ_CHECK(p->desc_start < p->desc_end);
             } else {
