@@ -271,6 +271,27 @@ static void test_this_speaker(void)
  * خبری»), an interview («با خبرنگار … گفت‌وگو کرد»); no agreement: a
  * signing only called for («ضرورت امضای …»); a meeting beside them still
  * is one. */
+/* A person noun heading the clause describes the speaker; the place
+ * inside it is not the speaker («خطیب جمعه شهرکرد گفت»), and a group
+ * speaks as a group («کارشناسان می‌گویند»). */
+static void test_speaker_nouns(void)
+{
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    const char *t = "خطیب جمعه شهرکرد گفت: نماز مهم است. "
+                    "کارشناسان می‌گویند که هوا گرم می‌شود.";
+    add(&e, t, "شهرکرد", 1, RASAD_NER_LOC);
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 2);
+    if (r.nquotes == 2) {
+        TH_EQ_INT(r.quotes[0].speaker, RASAD_EVENTS_NONE);
+        SPAN_IS(t, r.quotes[0].who_start, r.quotes[0].who_end, "خطیب جمعه شهرکرد");
+        TH_EQ_INT(r.quotes[1].speaker, RASAD_EVENTS_NONE);
+        SPAN_IS(t, r.quotes[1].who_start, r.quotes[1].who_end, "کارشناسان");
+    }
+    rasad_events_result_release(&r);
+}
+
 static void test_not_meetings(void)
 {
     ents e = { .n = 0 };
@@ -866,6 +887,7 @@ int main(void)
     test_own_voice();
     test_long_clause();
     test_this_speaker();
+    test_speaker_nouns();
     test_not_meetings();
     test_office_parts();
     test_other_events();

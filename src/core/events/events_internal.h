@@ -141,6 +141,7 @@ extern const size_t rasad__ev_nrel;
 EV_LIST(pronouns);      /* وی، او، ایشان */
 EV_LIST(first_person);  /* من، ما، بنده … */
 EV_LIST(person_nouns);   /* نامزد، استاد، دیپلمات …: «این X» is a person */
+EV_LIST(group_nouns);    /* کارشناسان، دانشمندان …: a group that speaks */
 EV_LIST(preps);         /* prepositions: an entity right after one is not a subject */
 EV_LIST(titles);        /* title words before a name: سردار، دکتر ... */
 EV_LIST(roles);         /* office words: وزیر، رئیس، سخنگوی ... */

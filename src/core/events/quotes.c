@@ -148,6 +148,22 @@ static int surname_at(const ev_doc *d, size_t u, size_t w0)
     return -1;
 }
 
+/* The end of an office phrase at u (سخنگوی وزارت خارجه), or, at the head
+ * of the clause [w0, w1), of a phrase that a person noun begins (نامزد
+ * انتخابات ریاست جمهوری، داور بین‌المللی فوتسال); u when neither. */
+static size_t speaker_noun_end(const ev_doc *d, size_t u, size_t w0, size_t w1)
+{
+    size_t r = rasad__ev_role_end(d, u, w1), m;
+    if (r > u || (u > w0 && !(d->tok[u].gap & (EV_G_HARD | EV_G_COMMA))))
+        return r;
+    if (rasad__ev_longest(d, u, w1, rasad__ev_person_nouns, sizeof *rasad__ev_person_nouns,
+                          rasad__ev_nperson_nouns, &m) < 0 &&
+        rasad__ev_longest(d, u, w1, rasad__ev_group_nouns, sizeof *rasad__ev_group_nouns,
+                          rasad__ev_ngroup_nouns, &m) < 0)
+        return u;
+    return rasad__ev_phrase_end(d, u + m, w1);
+}
+
 /* 1 when a person noun (نامزد، دیپلمات، وزیر …) follows «این» at u. */
 static int this_person(const ev_doc *d, size_t u, size_t w1)
 {
@@ -201,7 +217,7 @@ static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
             !(u > w0 && !(d->tok[u].gap & (EV_G_HARD | EV_G_COMMA)) &&
               rasad__ev_in(d, u - 1, rasad__ev_preps, rasad__ev_npreps)))
             pron = u;
-        if (e < 0 && role == SIZE_MAX && rasad__ev_role_end(d, u, w1) > u)
+        if (e < 0 && role == SIZE_MAX && speaker_noun_end(d, u, w0, w1) > u)
             role = u;
         if (e < 0 && dem == SIZE_MAX && this_noun(d, u, w0, w1))
             dem = u;
@@ -237,7 +253,7 @@ static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
     } else if (dem != SIZE_MAX && role == SIZE_MAX) {   /* «این روزنامه نوشت» */
         return this_speaker(d, s, dem, w1);
     } else if (role != SIZE_MAX) {
-        size_t rend = rasad__ev_role_end(d, role, w1);
+        size_t rend = speaker_noun_end(d, role, w0, w1);
         sp.who_s = sp.desc_s = d->tok[role].start;
         sp.who_e = sp.desc_e = d->tok[rend - 1].end;
         int e = rasad__ev_office_holder(d, role, rend, w0, w1);
