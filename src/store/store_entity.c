@@ -297,7 +297,7 @@ static void joined_key(const rasad_entity_name *nm, char *out, size_t cap)
     rasad_entity_key_word(w, k, out, cap);
 }
 
-/* Rule 0: an entity whose name differs from m's in typing alone (spaces,
+/* Rule 1b: an entity whose name differs from m's in typing alone (spaces,
  * ZWNJ, hamza seats, a doubled letter: rasad_entity_same_letters), the
  * first made when there are several. */
 static int by_typing(rasad_store *s, const ment *m, int64_t *entity, char *why, size_t wcap)

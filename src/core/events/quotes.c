@@ -6,11 +6,16 @@
  *   «به گفته X، …»
  * The speaker is looked for in the verb's clause (back to a colon, a
  * semicolon, a quote mark or the sentence start; «به گزارش X،» skipped):
- * the first person or pronoun there that is not after a preposition; else
- * the first organisation or place, unless an office word comes before it
- * (سخنگوی وزارت خارجه: a described speaker, no entity). A pronoun is the
- * person last in subject position (roles.c). Verbs inside quote marks are
- * part of someone's words and are passed over. */
+ * the first person or pronoun there that is not after a preposition, or
+ * «این» + a person noun heading it (این نامزد: resolved as a pronoun); else
+ * an untagged word heading it that ends a full name written before (a
+ * surname the tagger missed); else the first organisation or place,
+ * unless an office word or, heading the clause, a person or group noun
+ * comes before it (سخنگوی وزارت خارجه، امام جمعه کرج، کارشناسان: a
+ * described speaker, no entity); else «این» + another noun (این روزنامه:
+ * described). A pronoun is the person last in subject position (roles.c).
+ * Verbs inside quote marks are part of someone's words and are passed
+ * over. */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -164,12 +169,13 @@ static size_t speaker_noun_end(const ev_doc *d, size_t u, size_t w0, size_t w1)
     return rasad__ev_phrase_end(d, u + m, w1);
 }
 
-/* 1 when a person noun (نامزد، دیپلمات، وزیر …) follows «این» at u. */
-static int this_person(const ev_doc *d, size_t u, size_t w1)
+/* The tokens of the person noun (نامزد، دیپلمات، وزیر …) after «این» at u,
+ * below w1; 0 when none. */
+static size_t this_person(const ev_doc *d, size_t u, size_t w1)
 {
     size_t m;
     return rasad__ev_longest(d, u + 1, w1, rasad__ev_person_nouns, sizeof *rasad__ev_person_nouns,
-                             rasad__ev_nperson_nouns, &m) >= 0;
+                             rasad__ev_nperson_nouns, &m) >= 0 ? m : 0;
 }
 
 /* «این X» at dem speaks: a person noun (این نامزد، این دیپلمات ارشد) is an
@@ -178,9 +184,7 @@ static int this_person(const ev_doc *d, size_t u, size_t w1)
 static speaker this_speaker(ev_doc *d, size_t s, size_t dem, size_t w1)
 {
     speaker sp = { -1, RASAD_QUOTE_UNNAMED, 0, 0, 0, 0 };
-    size_t m = 0;
-    rasad__ev_longest(d, dem + 1, w1, rasad__ev_person_nouns, sizeof *rasad__ev_person_nouns,
-                      rasad__ev_nperson_nouns, &m);
+    size_t m = this_person(d, dem, w1);
     size_t end = rasad__ev_phrase_end(d, dem + 1 + (m ? m : 1), w1);
     sp.who_s = sp.desc_s = d->tok[dem].start;
     sp.who_e = sp.desc_e = d->tok[end - 1].end;
@@ -222,7 +226,7 @@ static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
         if (e < 0 && dem == SIZE_MAX && this_noun(d, u, w0, w1))
             dem = u;
     }
-    size_t pdem = dem != SIZE_MAX && this_person(d, dem, w1) ? dem : SIZE_MAX;
+    size_t pdem = dem != SIZE_MAX && this_person(d, dem, w1) > 0 ? dem : SIZE_MAX;
     if (per != SIZE_MAX && per <= pron && per <= pdem) {
         sp.ent = d->tok[per].ent;
         sp.flags = 0;
