@@ -279,11 +279,16 @@ static void test_speaker_nouns(void)
     ents e = { .n = 0 };
     rasad_events_result r;
     const char *t = "خطیب جمعه شهرکرد گفت: نماز مهم است. "
-                    "کارشناسان می‌گویند که هوا گرم می‌شود.";
+                    "کارشناسان می‌گویند که هوا گرم می‌شود. "
+                    "بادسار افزود: کار تمام شد. "
+                    "همچنین گفت: فردا باران می‌بارد.";
     add(&e, t, "شهرکرد", 1, RASAD_NER_LOC);
     TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
-    TH_EQ_INT(r.nquotes, 2);
-    if (r.nquotes == 2) {
+    TH_EQ_INT(r.nquotes, 4);
+    if (r.nquotes == 4) {
+        SPAN_IS(t, r.quotes[2].who_start, r.quotes[2].who_end, "بادسار");   /* a bare name */
+        TH_EQ_INT(r.quotes[2].speaker, RASAD_EVENTS_NONE);
+        TH_EQ_INT((long)(r.quotes[3].who_end - r.quotes[3].who_start), 0); /* «همچنین» is no one */
         TH_EQ_INT(r.quotes[0].speaker, RASAD_EVENTS_NONE);
         SPAN_IS(t, r.quotes[0].who_start, r.quotes[0].who_end, "خطیب جمعه شهرکرد");
         TH_EQ_INT(r.quotes[1].speaker, RASAD_EVENTS_NONE);

@@ -201,6 +201,32 @@ static speaker this_speaker(ev_doc *d, size_t s, size_t dem, size_t w1)
     return sp;
 }
 
+/* Words that head a clause without being its subject. */
+static const ev_word not_subjects[] = {
+    { "همچنین" }, { "سپس" }, { "اما" }, { "ولی" }, { "بعدا" }, { "قبلا" }, { "وقتی" },
+    { "چون" }, { "اگر" }, { "زیرا" }, { "بلکه" }, { "حتی" }, { "فقط" }, { "تنها" },
+    { "همه" }, { "هر" }, { "کسی" }, { "برخی" }, { "بعضی" }, { "بسیاری" }, { "باید" },
+    { "شاید" }, { "البته" }, { "ضمنا" }, { "بنابراین" }, { "لذا" }, { "ولیکن" }, { "یا" },
+    { "آنها" }, { "آنان" }, { "شما" }, { "طبق" }, { "براساس" }, { "بنابر" }, { "اینکه" },
+    { "سخن" }, { "حضرت" }, { "می‌توان" }, { "نمی‌توان" }, { "صراحتا" }, { "صراحتاً" },
+    { "مثلا" }, { "بارها" }, { "آنگاه" }, { "خواند" }, { "دیدید" }, { "آقایان" },
+};
+
+/* 1 when the one word t before a speech verb, heading its clause, can be
+ * its subject though the tagger named nothing there («وارسته افزود»,
+ * «پلیس اعلام کرد»): no function word, pronoun or number. */
+static int bare_subject(const ev_doc *d, size_t t)
+{
+    if (d->tok[t].ent >= 0 || d->tok[t].depth > 0 || d->tok[t].num || d->tok[t].nkey < 4)
+        return 0;
+    return !rasad__ev_in(d, t, rasad__ev_role_stops, rasad__ev_nrole_stops) &&
+           !rasad__ev_in(d, t, rasad__ev_preps, rasad__ev_npreps) &&
+           !rasad__ev_in(d, t, rasad__ev_pronouns, rasad__ev_npronouns) &&
+           !rasad__ev_in(d, t, rasad__ev_first_person, rasad__ev_nfirst_person) &&
+           !rasad__ev_in(d, t, rasad__ev_demonstratives, rasad__ev_ndemonstratives) &&
+           !rasad__ev_in(d, t, not_subjects, EV_COUNT(not_subjects));
+}
+
 /* Finds the speaker in tokens [w0, w1) of sentence s. */
 static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
 {
@@ -267,6 +293,10 @@ static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
             d->salient = e;
             d->spoke = 1;
         }
+        return sp;
+    } else if (w1 == w0 + 1 && bare_subject(d, w0)) {
+        sp.who_s = sp.desc_s = d->tok[w0].start;   /* «وارسته افزود»: the word, no entity */
+        sp.who_e = sp.desc_e = d->tok[w0].end;
         return sp;
     } else {
         return sp;
