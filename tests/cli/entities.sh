@@ -99,7 +99,10 @@ def meeting(art, names, ordinal=None, place=None):
     return False
 checks = [meeting(1, ["دهقان", "شایگو"], place="مسکو"), meeting(2, ["دهقان", "شایگو"], 7, "مسکو"),
           meeting(3, ["دهقان", "شایگو"], 6), meeting(4, ["ایران", "روسیه", "سوریه", "ترکیه"], place="مسکو"),
-          meeting(4, ["آشتیانی", "شایگو", "آکار"])]
+          meeting(4, ["آشتیانی", "شایگو", "آکار"]),
+          # the press office the first article cites («به نقل اداره کل تبلیغات
+          # دفاعی …») is its source, no party of the meeting
+          not any("تبلیغات" in p["name"] for e in ev if e["article"] == 1 for p in e["participants"])]
 out.append("meetings" if all(checks) else "meetings: %s" % checks)
 # Putin's envoy in Tehran (fifth): a described participant, not Putin himself
 envoy = [e for e in ev if e["article"] == 5 and e["place"] and e["place"]["name"] == "تهران"

@@ -105,6 +105,17 @@ static int office_of(const ev_doc *d, size_t r0, size_t r1, size_t lo, size_t hi
     return -1;
 }
 
+/* 1 when the entity at u is the source a report cites, «به نقل (از) X»,
+ * «به گزارش X», also where a long clause was cut right before X (the
+ * side then starts at X, and the preposition test cannot see «نقل»). */
+static int cited_source(const ev_doc *d, size_t u)
+{
+    if (u < 2 || (d->tok[u].gap & (EV_G_HARD | EV_G_COMMA)))
+        return 0;
+    size_t p = rasad__ev_is(d, u - 1, "از") && u >= 3 ? u - 2 : u - 1;
+    return (rasad__ev_is(d, p, "نقل") || rasad__ev_is(d, p, "گزارش")) && rasad__ev_is(d, p - 1, "به");
+}
+
 size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, ev_party *out, size_t max)
 {
     size_t n = 0, nloc = 0, zone = lo, cp0 = SIZE_MAX, cp1 = 0;
@@ -192,7 +203,7 @@ size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, e
             any_role = 0;                      /* «X، سخنگوی پوتین»: X's role, no one new */
             continue;
         }
-        if (rasad__ev_after_prep(d, (size_t)e, lo))
+        if (rasad__ev_after_prep(d, (size_t)e, lo) || cited_source(d, u))
             continue;
         int ty = d->ent[e].type;
         if (ty == RASAD_NER_PER || (ty == RASAD_NER_ORG && !any_role)) {
