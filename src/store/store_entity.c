@@ -261,13 +261,14 @@ static int by_evidence(rasad_store *s, const ment *m, const roleset *rs, int64_t
         int r = rs->n ? has_role(s, cand[i], rs, &role) : 0;
         if (r < 0)
             return exec_fail(s, SQLITE_ERROR);
+        int typed = !one_word &&
+                    rasad_entity_same_letters(names[i], strlen(names[i]), m->nm.name,
+                                              strlen(m->nm.name));
         if (!one_word && strcmp(firsts[i], m->nm.first) == 0 &&
-            (!rasad_entity_common_first(m->nm.first, strlen(m->nm.first)) ||
-             rasad_entity_same_letters(names[i], strlen(names[i]), m->nm.name,
-                                       strlen(m->nm.name)))) {
+            (typed || !rasad_entity_common_first(m->nm.first, strlen(m->nm.first)))) {
             hits++;
             found = cand[i];
-            if (rasad_entity_same_letters(names[i], strlen(names[i]), m->nm.name, strlen(m->nm.name)))
+            if (typed)
                 snprintf(why, wcap, "spelling of «%.200s»: the same letters typed otherwise"
                          " (ZWNJ, space, hamza, a doubled letter)", names[i]);
             else

@@ -31,17 +31,6 @@ static const ev_word against[] = { { "برابر" }, { "مقابل" }, { "فین
 /* «نشست خبری»: a press conference, no one met */
 static const ev_word press[] = { { "خبری" }, { "مطبوعاتی" }, { "رسانه ای" } };
 
-/* 1 when a quote of sentence s has its verb after token t: «X در گفت‌وگو
- * با Y … گفت» is X speaking to Y (an interview), not a meeting. */
-static int spoken_after(const ev_doc *d, size_t s, size_t t)
-{
-    const rasad_events_result *r = d->res;
-    for (size_t i = r->nquotes; i-- > 0 && r->quotes[i].sent_start == d->sent[s].start;)
-        if (r->quotes[i].verb_start >= d->tok[t].end)
-            return 1;
-    return 0;
-}
-
 /* The end of a side that starts at a, before hi: a comma or stronger mark,
  * «در», «که», a light verb or a meeting noun, at most SIDE_WORDS. */
 static size_t side_end(const ev_doc *d, size_t a, size_t hi)
@@ -165,9 +154,9 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
             b++;
         if (b < se->t1 && rasad__ev_in(d, b, with, 1) && !(d->tok[b].gap & (EV_G_HARD | EV_G_COMMA))) {
             size_t m2;
-            talk = before < t && (spoken_after(d, s, t) || rasad__ev_speech_after(d, s, n1)) &&
+            talk = before < t &&
                    rasad__ev_longest(d, t, n1, talks, sizeof *talks, EV_COUNT(talks), &m2) >= 0 &&
-                   m2 == n1 - t;
+                   m2 == n1 - t && rasad__ev_speech_after(d, s, n1);
             talk |= rasad__ev_longest(d, t, n1, a_talk, sizeof *a_talk, EV_COUNT(a_talk), &m2) >= 0 &&
                     m2 == n1 - t;
             wlo = b + 1;

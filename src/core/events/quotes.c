@@ -130,15 +130,22 @@ static int this_noun(const ev_doc *d, size_t u, size_t w0, size_t w1)
            !rasad__ev_in(d, u + 1, rasad__ev_preps, rasad__ev_npreps);
 }
 
-/* The person whose full name, written before token u, ends with u's word,
- * when the tagger left u untagged at the head of the clause [w0, …):
- * «… علی چرخ‌ساز … . چرخ‌ساز گفت: …». -1 when none. */
-static int surname_at(const ev_doc *d, size_t u, size_t w0)
+/* 1 when token t is a word the tagger left untagged, outside quotes, and
+ * neither a number, a preposition nor a word that ends a role phrase: one
+ * that may be the subject heading a clause. */
+static int untagged_word(const ev_doc *d, size_t t)
 {
-    if (d->tok[u].ent >= 0 || d->tok[u].depth > 0 || d->tok[u].num ||
-        (u > w0 && !(d->tok[u].gap & (EV_G_HARD | EV_G_COMMA))) ||
-        rasad__ev_in(d, u, rasad__ev_role_stops, rasad__ev_nrole_stops) ||
-        rasad__ev_in(d, u, rasad__ev_preps, rasad__ev_npreps))
+    return d->tok[t].ent < 0 && d->tok[t].depth == 0 && !d->tok[t].num &&
+           !rasad__ev_in(d, t, rasad__ev_role_stops, rasad__ev_nrole_stops) &&
+           !rasad__ev_in(d, t, rasad__ev_preps, rasad__ev_npreps);
+}
+
+/* The person whose full name, written before token u, ends with u's word,
+ * when the tagger left u, the head of the speaker's clause, untagged:
+ * «… علی چرخ‌ساز … . چرخ‌ساز گفت: …». -1 when none. */
+static int surname_at(const ev_doc *d, size_t u)
+{
+    if (!untagged_word(d, u))
         return -1;
     const ev_tok *k = &d->tok[u];
     for (size_t i = d->nent, seen = 0; i-- > 0 && seen < SURNAME_BACK;) {
@@ -178,13 +185,13 @@ static size_t this_person(const ev_doc *d, size_t u, size_t w1)
                              rasad__ev_nperson_nouns, &m) >= 0 ? m : 0;
 }
 
-/* «این X» at dem speaks: a person noun (این نامزد، این دیپلمات ارشد) is an
- * anaphor, resolved as وی is; another noun (این گزارش) describes a speaker
- * that is no entity. */
-static speaker this_speaker(ev_doc *d, size_t s, size_t dem, size_t w1)
+/* «این X» at dem speaks, m the tokens of its person noun (this_person):
+ * a person noun (این نامزد، این دیپلمات ارشد) is an anaphor, resolved as وی
+ * is; another noun (m == 0: این گزارش) describes a speaker that is no
+ * entity. */
+static speaker this_speaker(ev_doc *d, size_t s, size_t dem, size_t m, size_t w1)
 {
     speaker sp = { -1, RASAD_QUOTE_UNNAMED, 0, 0, 0, 0 };
-    size_t m = this_person(d, dem, w1);
     size_t end = rasad__ev_phrase_end(d, dem + 1 + (m ? m : 1), w1);
     sp.who_s = sp.desc_s = d->tok[dem].start;
     sp.who_e = sp.desc_e = d->tok[end - 1].end;
@@ -217,10 +224,7 @@ static const ev_word not_subjects[] = {
  * «پلیس اعلام کرد»): no function word, pronoun or number. */
 static int bare_subject(const ev_doc *d, size_t t)
 {
-    if (d->tok[t].ent >= 0 || d->tok[t].depth > 0 || d->tok[t].num || d->tok[t].nkey < 4)
-        return 0;
-    return !rasad__ev_in(d, t, rasad__ev_role_stops, rasad__ev_nrole_stops) &&
-           !rasad__ev_in(d, t, rasad__ev_preps, rasad__ev_npreps) &&
+    return d->tok[t].nkey >= 4 && untagged_word(d, t) &&
            !rasad__ev_in(d, t, rasad__ev_pronouns, rasad__ev_npronouns) &&
            !rasad__ev_in(d, t, rasad__ev_first_person, rasad__ev_nfirst_person) &&
            !rasad__ev_in(d, t, rasad__ev_demonstratives, rasad__ev_ndemonstratives) &&
@@ -252,13 +256,14 @@ static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
         if (e < 0 && dem == SIZE_MAX && this_noun(d, u, w0, w1))
             dem = u;
     }
-    size_t pdem = dem != SIZE_MAX && this_person(d, dem, w1) > 0 ? dem : SIZE_MAX;
+    size_t dm = dem != SIZE_MAX ? this_person(d, dem, w1) : 0;
+    size_t pdem = dm > 0 ? dem : SIZE_MAX;
     if (per != SIZE_MAX && per <= pron && per <= pdem) {
         sp.ent = d->tok[per].ent;
         sp.flags = 0;
     } else if (pdem < pron) {                   /* «این نامزد گفت»: the person in focus */
-        return this_speaker(d, s, pdem, w1);
-    } else if (pron == SIZE_MAX && per == SIZE_MAX && (sp.ent = surname_at(d, w0, w0)) >= 0) {
+        return this_speaker(d, s, pdem, dm, w1);
+    } else if (pron == SIZE_MAX && per == SIZE_MAX && (sp.ent = surname_at(d, w0)) >= 0) {
         sp.flags = 0;                           /* «چرخ‌ساز گفت»: named in full before */
         sp.who_s = sp.desc_s = sp.desc_e = d->tok[w0].start;
         sp.who_e = d->tok[w0].end;
@@ -281,7 +286,7 @@ static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
         sp.ent = d->tok[other].ent;
         sp.flags = 0;
     } else if (dem != SIZE_MAX && role == SIZE_MAX) {   /* «این روزنامه نوشت» */
-        return this_speaker(d, s, dem, w1);
+        return this_speaker(d, s, dem, dm, w1);
     } else if (role != SIZE_MAX) {
         size_t rend = speaker_noun_end(d, role, w0, w1);
         sp.who_s = sp.desc_s = d->tok[role].start;

@@ -160,9 +160,11 @@ size_t ev_side(ev_doc *d, size_t lo, size_t hi, int side, int subject_pronoun, e
                 /* «وزرای دفاع ایران، روسیه و ترکیه»: the other countries too */
                 for (;;) {
                     size_t v = u + 1;
-                    if (v < hi && rasad__ev_is(d, v, "و") && !(d->tok[v].gap & EV_G_HARD))
+                    if (v >= hi || (d->tok[v].gap & EV_G_HARD))
+                        break;
+                    if (rasad__ev_is(d, v, "و"))
                         v++;
-                    else if (!(v < hi && (d->tok[v].gap & EV_G_COMMA) && !(d->tok[v].gap & EV_G_HARD)))
+                    else if (!(d->tok[v].gap & EV_G_COMMA))
                         break;
                     int o2 = v < hi ? d->tok[v].ent : -1;
                     if (n >= max || o2 < 0 || d->ent[o2].t0 != v || d->ent[o2].type != RASAD_NER_LOC ||
