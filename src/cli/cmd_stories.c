@@ -269,7 +269,7 @@ int cmd_story(int argc, char **argv)
 {
     opts o;
     rasad_store *s;
-    int64_t id;
+    int64_t id = 0;
     int rc = parse("story", story_usage, O_JSON | O_ID, argc, argv, &o);
     if (rc >= 0)
         return rc;
