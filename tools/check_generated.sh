@@ -13,6 +13,7 @@ set -euo pipefail
 
 GENERATED=(
   "tools/gen_norm_tables.py src/core/text/norm_tables.c"
+  "tools/learn_zwnj_news.py models/zwnj_news.tsv"
 )
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

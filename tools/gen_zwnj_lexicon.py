@@ -1,21 +1,25 @@
 #!/usr/bin/python3
 """Generate rasad's Persian word tables from Debian's myspell-fa word list.
 
-usage: gen_zwnj_lexicon.py DIC LISTS.c OUT.c
+usage: gen_zwnj_lexicon.py DIC LISTS.c NEWS.tsv OUT.c
 
 DIC is /usr/share/hunspell/fa_IR.dic (full word forms, one a line, first line
 the count, no affix flags). LISTS.c is src/core/text/zwnj_lists.c, the
 planner's closed lists, whose suffix lists get a table keyed by their last
-two letters. It is GPL, so OUT.c is written at build time into
-the build tree and never committed. The output is deterministic: the same DIC
-gives the same bytes.
+two letters. NEWS.tsv is models/zwnj_news.tsv, the ZWNJ spellings
+tools/learn_zwnj_news.py learned from news text (hashes only). DIC is GPL,
+so OUT.c is written at build time into the build tree and never committed.
+The output is deterministic: the same inputs give the same bytes.
 
-Two tables come out (layout in src/core/text/lexicon_tables.h):
-  lex: every word of the list, normalized;
-  zw:  the ZWNJ words rasad trusts to restore a lost ZWNJ, keyed by the word
-       with its ZWNJs removed. The list writes some pairs with a ZWNJ that
-       Persian news text writes apart (به‌عنوان, کرده‌است); rasad's rules
-       below leave those out. See docs/zwnj.md.
+Three tables come out (layout in src/core/text/lexicon_tables.h):
+  lex:  every word of the list, normalized;
+  zw:   the ZWNJ words rasad trusts to restore a lost ZWNJ, keyed by the word
+        with its ZWNJs removed. The list writes some pairs with a ZWNJ that
+        Persian news text writes apart (به‌عنوان, کرده‌است); rasad's rules
+        below leave those out. See docs/zwnj.md.
+  news: the learned spellings the zw table does not hold, by their hashes.
+        A learned spelling the zw table holds lets its joined form be split
+        even where the list has that joined form too (پیشبینی).
 """
 
 import re
@@ -160,13 +164,15 @@ JOINED_SECOND = set("""
 PLAIN_ENDINGS = ["یان", "ان", "ی"]
 
 
-def split_trusted(w, words):
+def split_trusted(w, words, news_says=False):
     """May a joined occurrence of w be split? Not when its letters, or its
     letters less a plain ending, are a word of the list (همچنین, فرماندهی),
-    nor when its last part is one the planner's rules decide."""
+    unless the news writes w with its ZWNJs (news_says: پیش‌بینی, though the
+    list has پیشبینی too); nor when its last part is one the planner's rules
+    decide."""
     k = w.replace(ZWNJ, "")
     parts = w.split(ZWNJ)
-    if k in words or parts[-1] in RULE_SUFFIX:
+    if (k in words and not news_says) or parts[-1] in RULE_SUFFIX:
         return False
     if parts[-1] in JOINED_SECOND and not parts[-2].endswith("ه"):
         return False
@@ -271,6 +277,73 @@ def tail_tables(lists):
     return classes, ids, tails, cand_off, cand
 
 
+NEWS_CHECK_INIT = 0x9747B28C  # RASAD__ZW_NEWS_CHECK_INIT in lexicon_tables.h
+
+
+def zwnj_offsets(w):
+    """Byte offsets in w's key (w without ZWNJs) where its ZWNJs go."""
+    offs, at = [], 0
+    for part in w.split(ZWNJ)[:-1]:
+        at += len(part.encode("utf-8"))
+        offs.append(at)
+    return tuple(offs)
+
+
+def read_news(path):
+    """models/zwnj_news.tsv: {(key hash, check hash, key bytes): offsets}."""
+    news = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            try:
+                h, c, nb, offs = line.rstrip("\n").split("\t")
+                offs = tuple(int(o) for o in offs.split(","))
+                key = (int(h, 16), int(c, 16), int(nb))
+            except ValueError:
+                raise SystemExit("%s:%d: not key_hash check_hash bytes offsets" % (path, n))
+            # keys are Persian letters, two bytes each; the offsets rise
+            # inside the key, on letter boundaries (lexicon.c relies on it)
+            if not 0 < key[2] < 256 or key[2] % 2 or not 0 < len(offs) <= 3 or \
+                    any(not 0 < o < key[2] or o % 2 for o in offs) or \
+                    list(offs) != sorted(set(offs)):
+                raise SystemExit("%s:%d: offsets out of the key" % (path, n))
+            news[key] = offs
+    return news
+
+
+def news_key(w):
+    """w's key in the news table: (key hash, check hash, key bytes)."""
+    kb = w.replace(ZWNJ, "").encode("utf-8")
+    h = hash_state(kb, NEWS_CHECK_INIT)
+    h ^= h >> 15
+    h = (h * 0x2C1B3C6D) & 0xFFFFFFFF
+    h ^= h >> 12
+    return (fnv1a(kb), h, len(kb))
+
+
+def news_table(entries):
+    """The learned spellings left for the news table, open addressing by
+    key hash (load <= 1/2): three words a slot, key hash, check hash, and
+    key bytes | offset << 8 | offset << 16 | offset << 24 (0 when unused);
+    a slot whose third word is 0 is empty (no key is empty)."""
+    size = 2
+    while size < 2 * len(entries):
+        size *= 2
+    slots = [(0, 0, 0)] * size
+    for (h, c, nb), offs in sorted(entries.items()):
+        if nb == 0:
+            raise SystemExit("gen_zwnj_lexicon: empty news key")
+        info = nb
+        for i, o in enumerate(offs):
+            info |= o << (8 * (i + 1))
+        i = h & (size - 1)
+        while slots[i][2]:
+            i = (i + 1) & (size - 1)
+        slots[i] = (h, c, info)
+    return slots, size - 1
+
+
 def build_table(entries, slot_of, key_of):
     """Open addressing, linear probing, load <= 1/2. entries are sorted, so
     the layout is deterministic."""
@@ -311,10 +384,11 @@ def emit_slots(name, slots):
 
 
 def main():
-    if len(sys.argv) != 4:
-        sys.stderr.write("usage: gen_zwnj_lexicon.py DIC LISTS.c OUT.c\n")
+    if len(sys.argv) != 5:
+        sys.stderr.write("usage: gen_zwnj_lexicon.py DIC LISTS.c NEWS.tsv OUT.c\n")
         return 2
-    dic, lists_path, outpath = sys.argv[1], sys.argv[2], sys.argv[3]
+    dic, lists_path, news_path, outpath = sys.argv[1:5]
+    news = read_news(news_path)
     classes, tail_ids, tails, cand_off, cand = tail_tables(read_lists(lists_path))
     with open(dic, encoding="utf-8") as f:
         lines = f.read().split("\n")
@@ -362,6 +436,14 @@ def main():
         first_of.setdefault(parts[0], set()).add(parts[1])
         second_of.setdefault(parts[1], set()).add(parts[0])
     word_of_slot = {slot_of[w]: w for w in zw_unique}
+    # A learned spelling the zw table holds flags that word; one whose key
+    # the table holds with other ZWNJs is dropped (the table answers first).
+    news_says = set()
+    for w in zw_unique:
+        key = news_key(w)
+        if key in news:
+            if news.pop(key) == zwnj_offsets(w):
+                news_says.add(w)
     zw_flags = []
     flag_of = {}
     for sl in zw_slots:
@@ -369,7 +451,7 @@ def main():
         w = word_of_slot.get(sl)
         if w is not None:
             parts = w.split(ZWNJ)
-            if split_trusted(w, wset):
+            if split_trusted(w, wset, w in news_says):
                 f |= F_SPLIT
             if len(parts) == 2 and (
                     parts[1] not in wset or
@@ -383,7 +465,9 @@ def main():
     out = [
         "/* DO NOT EDIT: generated by tools/gen_zwnj_lexicon.py from %s" % dic,
         " * (Debian myspell-fa, GPL; generated at build time, never committed).",
-        " * %d words, %d trusted ZWNJ words. */" % (len(words), len(zw_unique)),
+        " * %d words, %d trusted ZWNJ words (%d of them written so in news),"
+        % (len(words), len(zw_unique), len(news_says)),
+        " * %d more learned from news (models/zwnj_news.tsv). */" % len(news),
         '#include "lexicon_tables.h"',
         '#include "zwnj_lists.h"',
         "",
@@ -405,8 +489,8 @@ def main():
     # Two-bit filter in front of the zw table: most words are not keys,
     # and the filter (128 KiB) stays in cache where the table does not.
     bloom = [0] * (BLOOM_BITS // 64)
-    for w in zw_unique:
-        h = fnv1a(w.replace(ZWNJ, "").encode("utf-8"))
+    for h in [fnv1a(w.replace(ZWNJ, "").encode("utf-8")) for w in zw_unique] + \
+            [k[0] for k in news]:
         for b in (h & (BLOOM_BITS - 1), ((h >> 16) | (h << 16)) & (BLOOM_BITS - 1)):
             bloom[b >> 6] |= 1 << (b & 63)
     out.append("")
@@ -414,6 +498,13 @@ def main():
     for i in range(0, len(bloom), 4):
         out.append("    " + ", ".join("0x%016xu" % x for x in bloom[i:i + 4]) + ",")
     out.append("};")
+    news_slots, news_mask = news_table(news)
+    out.append("")
+    out.append("const uint32_t rasad__zw_news[%d][3] = {" % len(news_slots))
+    for sl in news_slots:
+        out.append("    { 0x%08xu, 0x%08xu, 0x%08xu }," % sl)
+    out.append("};")
+    out.append("const uint32_t rasad__zw_news_mask = %du;" % news_mask)
     # Filter in front of the pair lookup (two words apart that a PAIR entry
     # joins): keyed by both parts' hashes, which the planner has anyway.
     pair = [0] * PAIR_WORDS

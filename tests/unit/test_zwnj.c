@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "lexicon_tables.h"
 #include "th.h"
 #include "zwnj.h"
 
@@ -316,6 +317,32 @@ static void test_rules_2026(void)
         check(keep[i], keep[i]);
 }
 
+/* Spellings learned from news (models/zwnj_news.tsv): a compound the word
+ * list lacks (جان‌باختگان), and one the list also holds joined (پیش‌بینی),
+ * are split where the crawl joined them; the learned words never join two
+ * words typed apart, and a key no entry holds comes back as it was. */
+static void test_learned(void)
+{
+    check("شمار جانباختگان زلزله", "شمار جان" ZW "باختگان زلزله");
+    check("پیشبینی هوای فردا", "پیش" ZW "بینی هوای فردا");
+    check("نظام مردمسالاری", "نظام مردم" ZW "سالاری");
+    check("دو نفر جان باختگان", "دو نفر جان باختگان");
+    check("بیطرفی داور", "بی" ZW "طرفی داور");
+    rasad__zw_hit hit;
+    const char *k = "جانباختگان";
+    uint32_t h = rasad__lex_hash_more(RASAD__LEX_HASH_INIT, k, strlen(k));
+    TH_EQ_INT(rasad__zw_find(h, k, strlen(k), NULL, 0, &hit), 1);
+    if (hit.n == strlen("جان" ZW "باختگان"))
+        TH_CHECK(memcmp(hit.w, "جان" ZW "باختگان", hit.n) == 0);
+    else
+        TH_EQ_INT((int)hit.n, (int)strlen("جان" ZW "باختگان"));
+    TH_EQ_INT((int)hit.flags, (int)RASAD__ZW_SPLIT);
+    /* the same key as a pair of words is never a learned spelling */
+    h = rasad__lex_hash_more(RASAD__LEX_HASH_INIT, "جان", strlen("جان"));
+    h = rasad__lex_hash_more(h, "باختگان", strlen("باختگان"));
+    TH_EQ_INT(rasad__zw_find(h, "جان", strlen("جان"), "باختگان", strlen("باختگان"), &hit), 0);
+}
+
 int main(void)
 {
     test_lexicon();
@@ -333,5 +360,6 @@ int main(void)
     test_plan_shape();
     test_cache_same();
     test_rules_2026();
+    test_learned();
     return th_done();
 }

@@ -41,6 +41,40 @@ static int equal_without_zwnj(const char *a, size_t an, const char *b, size_t bn
     return i == an + bn;
 }
 
+/* Looks key a[0..n) up in the spellings learned from news (final hash h);
+ * writes the word with its ZWNJs into hit->own. The check hash makes a
+ * false match of two different keys a one in 2^32 chance per probe of a
+ * key whose hash and length match already. */
+static int news_find(uint32_t h, const char *a, size_t n, rasad__zw_hit *hit)
+{
+    uint32_t c = 0;
+    for (uint32_t i = h & rasad__zw_news_mask;; i = (i + 1) & rasad__zw_news_mask) {
+        const uint32_t *e = rasad__zw_news[i];
+        if (e[2] == 0)
+            return 0;
+        if (e[0] != h || (e[2] & 0xffu) != n)
+            continue;
+        if (c == 0)
+            c = rasad__lex_hash_final(rasad__lex_hash_more(RASAD__ZW_NEWS_CHECK_INIT, a, n));
+        if (e[1] != c)
+            continue;
+        size_t at = 0, k = 0;
+        for (uint32_t info = e[2] >> 8; info; info >>= 8) {
+            size_t off = info & 0xffu; /* < n, increasing (the generator checks) */
+            memcpy(hit->own + k, a + at, off - at);
+            k += off - at;
+            memcpy(hit->own + k, "\xE2\x80\x8C", 3);
+            k += 3;
+            at = off;
+        }
+        memcpy(hit->own + k, a + at, n - at);
+        hit->w = hit->own;
+        hit->n = k + n - at;
+        hit->flags = RASAD__ZW_SPLIT;
+        return 1;
+    }
+}
+
 int rasad__zw_find(uint32_t h, const char *a, size_t an, const char *b,
                    size_t bn, rasad__zw_hit *hit)
 {
@@ -52,7 +86,7 @@ int rasad__zw_find(uint32_t h, const char *a, size_t an, const char *b,
     for (uint32_t i = h & rasad__zw_mask;; i = (i + 1) & rasad__zw_mask) {
         uint32_t s = rasad__zw_slot[i];
         if (s == 0)
-            return 0;
+            return bn == 0 && news_find(h, a, an, hit);
         size_t wn = RASAD__LEX_SLOT_LEN(s);
         const char *w = rasad__lex_blob + RASAD__LEX_SLOT_OFF(s);
         if (wn > an + bn && equal_without_zwnj(a, an, b, bn, w, wn)) {

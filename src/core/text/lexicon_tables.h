@@ -24,6 +24,8 @@ extern const uint64_t rasad__zw_bloom[]; /* RASAD__ZW_BLOOM_BITS bits; both bits
 extern const uint64_t rasad__zw_pair_filter[]; /* RASAD__ZW_PAIR_WORDS words; see rasad__zw_pair_may */
 extern const uint64_t rasad__zw_pair_first[];  /* RASAD__ZW_PART_BITS bits; rasad__zw_part_may */
 extern const uint64_t rasad__zw_pair_second[]; /* the same for second parts */
+extern const uint32_t rasad__zw_news[][3];     /* learned spellings: key hash, check hash, info */
+extern const uint32_t rasad__zw_news_mask;     /* news slot count - 1 (a power of two) */
 
 #define RASAD__ZW_BLOOM_BITS (1u << 20)
 #define RASAD__ZW_PAIR_WORDS (1u << 14)
@@ -36,6 +38,8 @@ extern const uint64_t rasad__zw_pair_second[]; /* the same for second parts */
 #define RASAD__LEX_SLOT_LEN(s) ((s) & 0xffu)
 
 #define RASAD__LEX_HASH_INIT 2166136261u
+/* The news table's second hash starts here (tools/learn_zwnj_news.py). */
+#define RASAD__ZW_NEWS_CHECK_INIT 0x9747b28cu
 
 /* FNV-1a over two-byte units (a Persian letter is two bytes), then one byte
  * for an odd tail. Feeding a then b gives the hash of a + b when a has an
@@ -100,14 +104,21 @@ static inline int rasad__zw_bloom_may(uint32_t h)
            ((rasad__zw_bloom[b2 >> 6] >> (b2 & 63)) & 1);
 }
 
+/* Bytes of a word with its ZWNJs: a key of up to 255 bytes and three. */
+#define RASAD__ZW_HIT_MAX (255 + 3 * 3)
+
 typedef struct rasad__zw_hit {
-    const char *w; /* stored word with its ZWNJs (points into the const blob, never freed) */
+    const char *w; /* the word with its ZWNJs: in the const blob, or own[] for
+                    * a spelling learned from news; never freed */
     size_t n;      /* its length in bytes */
     unsigned flags; /* RASAD__ZW_SPLIT | RASAD__ZW_PAIR */
+    char own[RASAD__ZW_HIT_MAX]; /* a learned word, written out (w points here) */
 } rasad__zw_hit;
 
 /* Looks the key a[0..an) + b[0..bn) (no ZWNJ; bn may be 0) up in the
- * trusted ZWNJ words. h is rasad__lex_hash_more() of the key from
+ * trusted ZWNJ words, and a key with no b in the spellings learned from news
+ * too (RASAD__ZW_SPLIT only; hit->w then points into hit->own, so *hit must
+ * outlive its use of w). h is rasad__lex_hash_more() of the key from
  * RASAD__LEX_HASH_INIT, before rasad__lex_hash_final(). Returns 1 and fills
  * *hit when found, 0 otherwise. Pure and thread-safe. */
 int rasad__zw_find(uint32_t h, const char *a, size_t an, const char *b,
