@@ -167,12 +167,14 @@ PLAIN_ENDINGS = ["یان", "ان", "ی"]
 def split_trusted(w, words, news_says=False):
     """May a joined occurrence of w be split? Not when its letters, or its
     letters less a plain ending, are a word of the list (همچنین, فرماندهی),
+    nor when its last part is one the planner's rules decide (ها, ای, تر),
     unless the news writes w with its ZWNJs (news_says: پیش‌بینی, though the
-    list has پیشبینی too); nor when its last part is one the planner's rules
-    decide."""
+    list has پیشبینی too; کلمه‌ای, not the plural of کلم)."""
     k = w.replace(ZWNJ, "")
     parts = w.split(ZWNJ)
-    if (k in words and not news_says) or parts[-1] in RULE_SUFFIX:
+    if news_says:
+        return not (parts[-1] in JOINED_SECOND and not parts[-2].endswith("ه"))
+    if k in words or parts[-1] in RULE_SUFFIX:
         return False
     if parts[-1] in JOINED_SECOND and not parts[-2].endswith("ه"):
         return False

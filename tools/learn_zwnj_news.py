@@ -11,8 +11,8 @@ when the news writes it that way at least twice and at least twice as often
 (plus one) as joined (پیش‌بینی 200 times against پیشبینی 10), it is the most
 frequent ZWNJ spelling of its letters, and the rules of
 tools/gen_zwnj_lexicon.py would trust it to be split: no verb after a space
-(کرده‌است), no function word first (به‌عنوان), no suffix that the planner's
-own rules place (ها, تر, ای ...). Only words Debian's myspell-fa does not
+(کرده‌است), no function word first (به‌عنوان), no مند/گرا written joined
+after a letter other than ه (هدفمند). Only words Debian's myspell-fa does not
 already settle are worth a line, but the list keeps every learned spelling:
 the generator decides.
 
@@ -71,13 +71,12 @@ def check_hash(b):
 
 
 def splittable(w, words):
-    """gen_zwnj_lexicon's split_trusted without its first test (the
-    joined form is a word of the list): the news has said it is written
-    apart more often."""
+    """gen_zwnj_lexicon's split_trusted without its first two tests: the
+    joined form may be a word of the list, and the last part may be one the
+    planner's rules place (ها, ای, تر), since the news has said how this
+    word is written (کلمه‌ای, not the plural of کلم; کمپ‌ها)."""
     k = w.replace(ZWNJ, "")
     parts = w.split(ZWNJ)
-    if parts[-1] in gen.RULE_SUFFIX:
-        return False
     if parts[-1] in gen.JOINED_SECOND and not parts[-2].endswith("ه"):
         return False
     for e in gen.PLAIN_ENDINGS:

@@ -328,6 +328,9 @@ static void test_learned(void)
     check("نظام مردمسالاری", "نظام مردم" ZW "سالاری");
     check("دو نفر جان باختگان", "دو نفر جان باختگان");
     check("بیطرفی داور", "بی" ZW "طرفی داور");
+    /* where the rules would read a plural (کلم + های), the news says ه + ای */
+    check("یک کلمهای گفت", "یک کلمه" ZW "ای گفت");
+    check("آیندهای روشن", "آینده" ZW "ای روشن");
     rasad__zw_hit hit;
     const char *k = "جانباختگان";
     uint32_t h = rasad__lex_hash_more(RASAD__LEX_HASH_INIT, k, strlen(k));
