@@ -160,6 +160,24 @@ static void test_quote_shapes(void)
     }
     rasad_events_result_release(&r);
 
+    /* «به نوشته X، …» is X's, from the comma on; a reporter heading the
+     * clause describes the speaker */
+    const char *n = "به نوشته روزنامه تایمز، دولت طرح تازه‌ای آماده کرده است. "
+                    "خبرنگار این روزنامه در ادامه گفت: این طرح هفته آینده اعلام می‌شود.";
+    ents f = { .n = 0 };
+    add(&f, n, "تایمز", 1, RASAD_NER_ORG);              /* 0 */
+    TH_EQ_INT(rasad_events_extract(n, strlen(n), f.v, f.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 2);
+    if (r.nquotes == 2) {
+        TH_CHECK(r.quotes[0].flags & RASAD_QUOTE_ACCORDING);
+        TH_EQ_INT(r.quotes[0].speaker, 0);
+        SPAN_IS(n, r.quotes[0].start, r.quotes[0].end, "دولت طرح تازه‌ای آماده کرده است");
+        TH_EQ_INT(r.quotes[1].speaker, RASAD_EVENTS_NONE);
+        SPAN_IS(n, r.quotes[1].who_start, r.quotes[1].who_end, "خبرنگار این روزنامه");
+        SPAN_IS(n, r.quotes[1].start, r.quotes[1].end, "این طرح هفته آینده اعلام می‌شود");
+    }
+    rasad_events_result_release(&r);
+
     /* a pronoun with no one named before it */
     const char *u = "او گفت: همه چیز خوب است.";
     TH_EQ_INT(rasad_events_extract(u, strlen(u), NULL, 0, RASAD_EVENTS_UNDATED, &r), RASAD_OK);

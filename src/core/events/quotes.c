@@ -32,7 +32,11 @@
 static const ev_word passives[] = { { "می شود" }, { "می شد" }, { "شد" }, { "شده" }, { "نشد" },
                                     { "نشده" }, { "شده است" }, { "می شوند" } };
 static const ev_word that[] = { { "که" } };
-static const ev_word according[] = { { "به گفته" }, { "به گفته ی" } };
+/* «به گفته X، …», «به نوشته X، …», «طبق گفته X، …»: X said or wrote what
+ * follows the comma (a participle after به or طبق is no speech verb). */
+static const ev_word according[] = { { "به گفته" }, { "به گفته ی" }, { "به نوشته" },
+                                     { "به نوشته ی" }, { "طبق گفته" }, { "طبق گفته ی" },
+                                     { "بنا به گفته" }, { "بنا بر گفته" } };
 /* In «…، X افزود.» only the speaker stands between the comma and the verb:
  * an object (بر ضرورت … تاکید کرد) means the verb has no quote. */
 static const ev_word objects[] = { { "بر" }, { "را" }, { "به" }, { "از" }, { "با" } };
