@@ -810,6 +810,33 @@ static void test_interview(void)
     rasad_events_result_release(&r);
 }
 
+/* Talks named without a light verb are a topic or a process, not a
+ * meeting, unless they are over («پس از مذاکره با X») or held
+ * («مذاکرات … برگزار می‌شود»). */
+static void test_talks_named(void)
+{
+    static const char *const t =
+        "حمید کریمی مسئول مذاکرات با مریم صادقی درباره قرارداد بوده است.\n"
+        "حمید کریمی پس از مذاکره با مریم صادقی به توافق رسید.\n"
+        "دور تازه مذاکرات حمید کریمی و مریم صادقی فردا برگزار می‌شود.";
+    ents e = { .n = 0 };
+    rasad_events_result r;
+    add(&e, t, "حمید کریمی", 1, RASAD_NER_PER);      /* 0 */
+    add(&e, t, "مریم صادقی", 1, RASAD_NER_PER);      /* 1 */
+    add(&e, t, "حمید کریمی", 2, RASAD_NER_PER);      /* 2 */
+    add(&e, t, "مریم صادقی", 2, RASAD_NER_PER);      /* 3 */
+    add(&e, t, "حمید کریمی", 3, RASAD_NER_PER);      /* 4 */
+    add(&e, t, "مریم صادقی", 3, RASAD_NER_PER);      /* 5 */
+    TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
+    TH_EQ_INT(r.nevents, 2);
+    if (r.nevents == 2) {
+        TH_EQ_INT(r.parts[r.events[0].part].entity, 2);
+        TH_EQ_INT(r.parts[r.events[0].part + 1].entity, 3);
+        TH_EQ_INT(r.parts[r.events[1].part].entity, 4);
+    }
+    rasad_events_result_release(&r);
+}
+
 /* In a sports report دیدار is a match, unless two people meet. */
 static void test_sports_report(void)
 {
@@ -903,6 +930,7 @@ int main(void)
     test_office_participant();
     test_planned();
     test_interview();
+    test_talks_named();
     test_sports_report();
     test_not_held();
     test_counterpart();

@@ -26,6 +26,36 @@ static const ev_word talks[] = { { "گفتگو" }, { "گفتگوی" }, { "گفت
 /* «در گفت‌وگویی (کوتاه/تلفنی) با ایسنا»: the indefinite is an interview */
 static const ev_word a_talk[] = { { "گفتگویی" }, { "گفت و گویی" }, { "گفت وگویی" } };
 static const ev_word sat[] = { { "نشست" }, { "نشستند" } };
+/* Talks (not a meeting): named without a light verb they are a process or
+ * a topic («مسئول مذاکرات با تهران», «مذاکره با آمریکا»), or an interview
+ * («در گفت‌وگو با اسپوتنیک»), not a meeting held; but «گفت‌وگوی تلفنی» is
+ * one, and so is «X در گفت‌وگو با <a person> گفت» (talk in meeting()). */
+static const ev_word talk_nouns[] = {
+    { "مذاکره" }, { "مذاکره ی" }, { "مذاکراتی" }, { "مذاکرات" }, { "گفتگو" }, { "گفتگوی" },
+    { "گفتگویی" }, { "گفت و گو" }, { "گفت و گوی" }, { "گفت و گویی" }, { "گفت وگو" },
+    { "گفت وگوی" }, { "گفت وگویی" }, { "رایزنی" }, { "رایزنی هایی" }, { "رایزنی ها" },
+    { "گفتگو و رایزنی" }, { "مذاکره و رایزنی" } };
+static const ev_word by_phone[] = { { "تلفنی" } };
+/* ... but talks that are over («پس از مذاکره با X به توافق رسید») or held
+ * («مذاکرات … برگزار می‌شود», «گفت‌وگو … را آغاز کرد») were held */
+static const ev_word talks_over[] = { { "پس از" }, { "بعد از" }, { "طی" }, { "بعد" } };
+static const ev_word talks_held[] = { { "برگزار" }, { "آغاز" } };
+#define HELD_AFTER 15 /* tokens after the noun «برگزار» or «آغاز» may stand */
+
+/* Were the talks named by the nominal trigger [t, n1) held: over before
+ * the clause goes on, or held by a verb after them? */
+static int talks_were_held(const ev_doc *d, size_t s, size_t t, size_t n1)
+{
+    const ev_sent *se = &d->sent[s];
+    for (size_t k = 1; k <= 2 && k <= t - se->t0; k++)
+        for (size_t o = 0; o < EV_COUNT(talks_over); o++)
+            if (rasad__ev_match(d, t - k, t, talks_over[o].w) == k)
+                return 1;
+    for (size_t u = n1; u < se->t1 && u < n1 + HELD_AFTER; u++)
+        if (rasad__ev_in(d, u, talks_held, EV_COUNT(talks_held)))
+            return 1;
+    return 0;
+}
 /* «دیدار برابر/مقابل X», «دیدار فینال»: a match */
 static const ev_word against[] = { { "برابر" }, { "مقابل" }, { "فینال" } };
 /* «نشست خبری»: a press conference, no one met */
@@ -188,6 +218,11 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
         return end;
     if (talk && !has_type(d, p + np, nwith, RASAD_NER_PER) && !has_described(p + np, nwith))
         return end;                             /* «در گفت‌وگو با ایسنا گفت»: an interview */
+    if ((flags & RASAD_EVENT_NOMINAL) && !talk &&
+        rasad__ev_longest(d, t, n1, talk_nouns, sizeof *talk_nouns, EV_COUNT(talk_nouns), &m) >= 0 &&
+        m == n1 - t && !(n1 < se->t1 && rasad__ev_in(d, n1, by_phone, 1)) &&
+        !talks_were_held(d, s, t, n1))
+        return end;                             /* «مذاکرات با تهران»: talks, none held here */
     if (d->sporty && rasad__ev_in(d, t, matches, EV_COUNT(matches)) &&
         !(verbal && has_type(d, p, np, RASAD_NER_PER) && has_type(d, p + np, nwith, RASAD_NER_PER)))
         return end;                             /* a sports report: «دیدار با استقلال» is a match */
