@@ -178,6 +178,24 @@ static void test_quote_shapes(void)
     }
     rasad_events_result_release(&r);
 
+    /* no comma: the name right after «به گفته» speaks, from after it on;
+     * not when a speech verb follows (that verb's speaker is another) */
+    const char *g = "به گفته مریم صادقی همه پرونده‌ها بررسی شده است. "
+                    "به گفته تایمز وزیر کشور گفت که طرح آماده است.";
+    ents h = { .n = 0 };
+    add(&h, g, "مریم صادقی", 1, RASAD_NER_PER);         /* 0 */
+    add(&h, g, "تایمز", 1, RASAD_NER_ORG);              /* 1 */
+    TH_EQ_INT(rasad_events_extract(g, strlen(g), h.v, h.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 2);
+    if (r.nquotes == 2) {
+        TH_CHECK(r.quotes[0].flags & RASAD_QUOTE_ACCORDING);
+        TH_EQ_INT(r.quotes[0].speaker, 0);
+        SPAN_IS(g, r.quotes[0].start, r.quotes[0].end, "همه پرونده‌ها بررسی شده است");
+        TH_CHECK(!(r.quotes[1].flags & RASAD_QUOTE_ACCORDING));
+        SPAN_IS(g, r.quotes[1].who_start, r.quotes[1].who_end, "وزیر کشور");
+    }
+    rasad_events_result_release(&r);
+
     /* a pronoun with no one named before it */
     const char *u = "او گفت: همه چیز خوب است.";
     TH_EQ_INT(rasad_events_extract(u, strlen(u), NULL, 0, RASAD_EVENTS_UNDATED, &r), RASAD_OK);

@@ -470,8 +470,18 @@ static size_t according_to(ev_doc *d, size_t s, size_t t, size_t m)
     size_t w0 = t + m, c = w0;
     while (c < se->t1 && c - w0 < 12 && !(d->tok[c].gap & (EV_G_COMMA | EV_G_HARD)))
         c++;
-    if (c >= se->t1 || !(d->tok[c].gap & EV_G_COMMA) || c == w0)
-        return w0;
+    if (c >= se->t1 || !(d->tok[c].gap & EV_G_COMMA) || c == w0) {
+        /* no comma: «به نوشته راشاتودی این فیلم …» is the name's, after it */
+        int e = w0 < se->t1 ? d->tok[w0].ent : -1;
+        if (e < 0 || d->ent[e].t0 != w0 || d->ent[e].type < RASAD_NER_PER ||
+            d->ent[e].type > RASAD_NER_ORG || d->ent[e].t1 + 2 >= se->t1 ||
+            (d->tok[d->ent[e].t1].gap & EV_G_HARD))
+            return w0;
+        c = d->ent[e].t1;
+        for (size_t u = c, vm; u < se->t1; u++)
+            if (d->tok[u].depth == 0 && verb_at(d, u, se->t1, &vm) >= 0)
+                return w0;                      /* «… X گفت، …» follows: X's words */
+    }
     speaker sp = find_speaker(d, s, w0, c);
     if (sp.ent < 0 && !(sp.flags & RASAD_QUOTE_PRONOUN)) {
         /* the name itself follows «به گفته» (no preposition check there) */
