@@ -196,6 +196,24 @@ static void test_quote_shapes(void)
     }
     rasad_events_result_release(&r);
 
+    /* a semicolon where a comma belongs: who heads the clause before it
+     * speaks; a name inside that clause does not */
+    const char *sc = "مریم صادقی با اشاره به اینکه حمید کریمی استعفا داده است؛ گفت: کار ادامه دارد. "
+                     "بودجه به حمید کریمی سپرده شد؛ عنوان کرد: کار تمام است.";
+    ents k = { .n = 0 };
+    add(&k, sc, "مریم صادقی", 1, RASAD_NER_PER);        /* 0 */
+    add(&k, sc, "حمید کریمی", 1, RASAD_NER_PER);        /* 1 */
+    add(&k, sc, "حمید کریمی", 2, RASAD_NER_PER);        /* 2 */
+    TH_EQ_INT(rasad_events_extract(sc, strlen(sc), k.v, k.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 2);
+    if (r.nquotes == 2) {
+        TH_EQ_INT(r.quotes[0].speaker, 0);
+        SPAN_IS(sc, r.quotes[0].start, r.quotes[0].end, "کار ادامه دارد");
+        TH_EQ_INT(r.quotes[1].speaker, RASAD_EVENTS_NONE);
+        TH_EQ_INT(r.quotes[1].who_start, r.quotes[1].who_end);
+    }
+    rasad_events_result_release(&r);
+
     /* a pronoun with no one named before it */
     const char *u = "او گفت: همه چیز خوب است.";
     TH_EQ_INT(rasad_events_extract(u, strlen(u), NULL, 0, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
