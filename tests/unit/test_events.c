@@ -907,7 +907,9 @@ static void test_not_held(void)
         "مریم رضایی از امضای قرارداد با سرگئی لاوروف امتناع کرد.\n"
         "مریم رضایی در گفت‌وگویی کوتاه با ایسنا از بودجه انتقاد کرد.\n"
         "هواپیمای مریم رضایی در فرودگاه پاریس به زمین نشست.\n"
-        "مریم رضایی به پاریس سفر کرد و با سرگئی لاوروف دیدار کرد.";
+        "مریم رضایی به پاریس سفر کرد و با سرگئی لاوروف دیدار کرد.\n"
+        "ناوگروه مریم رضایی وارد آب‌های پاریس شد.\n"
+        "توپ مریم رضایی وارد دروازه تیم پاریس شد.";
     ents e = { .n = 0 };
     rasad_events_result r;
     add(&e, t, "مریم رضایی", 1, RASAD_NER_PER);
@@ -921,8 +923,12 @@ static void test_not_held(void)
     add(&e, t, "مریم رضایی", 5, RASAD_NER_PER);
     add(&e, t, "پاریس", 3, RASAD_NER_LOC);
     add(&e, t, "سرگئی لاوروف", 2, RASAD_NER_PER);
+    add(&e, t, "مریم رضایی", 6, RASAD_NER_PER);
+    add(&e, t, "پاریس", 4, RASAD_NER_LOC);
+    add(&e, t, "مریم رضایی", 7, RASAD_NER_PER);
+    add(&e, t, "پاریس", 5, RASAD_NER_LOC);
     TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
-    TH_EQ_INT(r.nevents, 2);                         /* only the last line's visit and meeting */
+    TH_EQ_INT(r.nevents, 2);                         /* only the fifth line's visit and meeting */
     for (size_t i = 0; i < r.nevents; i++)
         TH_CHECK(r.events[i].sent_start == (size_t)(strstr(t, "مریم رضایی به پاریس سفر کرد") - t));
     rasad_events_result_release(&r);

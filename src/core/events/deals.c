@@ -109,6 +109,17 @@ static int destination(const ev_doc *d, size_t a, size_t hi, size_t *at)
     return -1;
 }
 
+/* Words after «وارد» that make «وارد … شد» no visit: a goal, a stage, a
+ * market, a field of work; and territory, waters and airspace, which
+ * troops, fleets and storms enter («وارد خاک عراق شدند», «وارد آب‌های
+ * اقیانوس اطلس شد», «وارد خلیج فارس شد»). */
+static const ev_word not_entered[] = {
+    { "دروازه" }, { "دروازه ی" }, { "تور" }, { "مرحله" }, { "مرحله ی" }, { "فاز" },
+    { "بازار" }, { "چرخه" }, { "عرصه" }, { "جرگه" }, { "لیگ" }, { "فهرست" }, { "لیست" },
+    { "بدن" }, { "ذهن" }, { "حساب" }, { "شبکه" }, { "مذاکره" }, { "مذاکرات" },
+    { "خاک" }, { "مرز" }, { "مرزهای" }, { "حریم" }, { "آب های" }, { "آب ها" }, { "اقیانوس" },
+    { "خلیج" }, { "دریای" }, { "تنگه" }, { "آسمان" }, { "فضای" }, { "حوزه" } };
+
 size_t rasad__ev_visit(ev_doc *d, size_t s, size_t t, size_t n1)
 {
     const ev_sent *se = &d->sent[s];
@@ -118,7 +129,10 @@ size_t rasad__ev_visit(ev_doc *d, size_t s, size_t t, size_t n1)
     unsigned flags = 0;
     size_t cs = rasad__ev_clause(d, se->t0, t, CLAUSE);
     if (!rasad__ev_is(d, t, "سفر") && !rasad__ev_is(d, t, "سفرهای")) {
-        /* «X وارد Y شد», «X عازم Y شد» */
+        /* «X وارد Y شد», «X عازم Y شد»; not «وارد دروازه تیم ایران شد» (a
+         * goal), «وارد مرحله/بازار … شد» */
+        if (n1 < se->t1 && rasad__ev_in(d, n1, not_entered, EV_COUNT(not_entered)))
+            return n1;
         for (size_t u = n1; u < se->t1 && u - n1 < 6 && dest < 0; u++) {
             int e = d->tok[u].ent;
             if (e >= 0 && d->ent[e].t0 == u && d->ent[e].type == RASAD_NER_LOC &&
