@@ -214,6 +214,24 @@ static void test_quote_shapes(void)
     }
     rasad_events_result_release(&r);
 
+    /* an organisation or place speaks only heading its clause (after its
+     * kind, a time or «که»); deeper in it, it is what the words are about */
+    const char *oc = "امروز خبرگزاری ایسنا گزارش داد که بودجه تصویب شد. "
+                     "ستاره تیم استقلال گفت: بازی سختی بود. "
+                     "علی رضایی با اشاره به تحریم‌های آمریکا گفت: راه دیگری هست.";
+    ents o = { .n = 0 };
+    add(&o, oc, "ایسنا", 1, RASAD_NER_ORG);             /* 0 */
+    add(&o, oc, "استقلال", 1, RASAD_NER_ORG);           /* 1 */
+    add(&o, oc, "آمریکا", 1, RASAD_NER_LOC);            /* 2 */
+    TH_EQ_INT(rasad_events_extract(oc, strlen(oc), o.v, o.n, RASAD_EVENTS_UNDATED, &r), RASAD_OK);
+    TH_EQ_INT(r.nquotes, 3);
+    if (r.nquotes == 3) {
+        TH_EQ_INT(r.quotes[0].speaker, 0);
+        TH_EQ_INT(r.quotes[1].speaker, RASAD_EVENTS_NONE);
+        TH_EQ_INT(r.quotes[2].speaker, RASAD_EVENTS_NONE);
+    }
+    rasad_events_result_release(&r);
+
     /* a pronoun with no one named before it */
     const char *u = "او گفت: همه چیز خوب است.";
     TH_EQ_INT(rasad_events_extract(u, strlen(u), NULL, 0, RASAD_EVENTS_UNDATED, &r), RASAD_OK);

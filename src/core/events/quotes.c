@@ -235,6 +235,44 @@ static int bare_subject(const ev_doc *d, size_t t)
            !rasad__ev_in(d, t, not_subjects, EV_COUNT(not_subjects));
 }
 
+/* Words that may stand before an organisation or place that speaks: its
+ * kind («کشور ژاپن می‌گوید», «خبرگزاری ایسنا گزارش داد», «سایت رسمی گمرک
+ * چین … می‌گوید»). */
+static const ev_word org_heads[] = {
+    { "کشور" }, { "دولت" }, { "شهر" }, { "استان" }, { "خبرگزاری" }, { "روزنامه" },
+    { "نشریه" }, { "هفته نامه" }, { "ماهنامه" }, { "مجله" }, { "شبکه" }, { "تلویزیون" },
+    { "رادیو" }, { "کانال" }, { "خبری" }, { "سایت" }, { "وب سایت" }, { "وبسایت" }, { "وب" },
+    { "وبگاه" }, { "پایگاه" }, { "اینترنتی" }, { "رسمی" }, { "اطلاع رسانی" }, { "جنبش" },
+    { "گروه" }, { "حزب" }, { "آژانس" }, { "روابط" }, { "عمومی" },
+    /* and times and adverbs of the clause («امروز باشگاه رئال مادرید رسما
+     * اعلام کرد», «همچنین باشگاه … اعلام کرد») */
+    { "امروز" }, { "دیروز" }, { "روز" }, { "گذشته" }, { "دیشب" }, { "امشب" }, { "صبح" },
+    { "عصر" }, { "شب" }, { "ظهر" }, { "بامداد" }, { "شنبه" }, { "یکشنبه" }, { "دوشنبه" },
+    { "سه شنبه" }, { "چهارشنبه" }, { "پنجشنبه" }, { "جمعه" }, { "همچنین" }, { "اما" },
+    { "ولی" }, { "حال" }, { "سپس" }, { "نیز" }, { "رسما" }, { "سرانجام" }, { "اخیرا" },
+    { "پیشتر" } };
+/* Words after which a clause starts afresh («در حالی که پلیس برزیل اعلام
+ * کرد», «پس از آنکه دیوان محاسبات اعلام کرد»). */
+static const ev_word clause_opens[] = { { "که" }, { "آنکه" }, { "اینکه" }, { "چون" } };
+
+/* Does token u head its clause, which starts at w0: first in it, or after
+ * a comma or «که», with at most words of org_heads (and numbers) before
+ * it? An organisation or place deeper in the clause («با اشاره به
+ * توطئه‌های امریکا … گفت», «ستاره تیم فوتبال چلسی اعلام کرد») is what
+ * or whom the speaker talks of, not who speaks. */
+static int heads_clause(const ev_doc *d, size_t u, size_t w0)
+{
+    for (size_t k = u; k > w0; k--) {
+        if (d->tok[k].gap & (EV_G_COMMA | EV_G_HARD))
+            return 1;
+        if (rasad__ev_in(d, k - 1, clause_opens, EV_COUNT(clause_opens)))
+            return 1;
+        if (!d->tok[k - 1].num && !rasad__ev_in(d, k - 1, org_heads, EV_COUNT(org_heads)))
+            return 0;
+    }
+    return 1;
+}
+
 /* Finds the speaker in tokens [w0, w1) of sentence s. */
 static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
 {
@@ -248,7 +286,8 @@ static speaker find_speaker(ev_doc *d, size_t s, size_t w0, size_t w1)
             int ty = d->ent[e].type;
             if (ty == RASAD_NER_PER && per == SIZE_MAX)
                 per = u;
-            else if ((ty == RASAD_NER_ORG || ty == RASAD_NER_LOC) && other == SIZE_MAX)
+            else if ((ty == RASAD_NER_ORG || ty == RASAD_NER_LOC) && other == SIZE_MAX &&
+                     heads_clause(d, u, w0))
                 other = u;
         }
         if (e < 0 && pron == SIZE_MAX && rasad__ev_in(d, u, rasad__ev_pronouns, rasad__ev_npronouns) &&
