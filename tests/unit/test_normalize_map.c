@@ -85,6 +85,43 @@ int main(void)
         TH_EQ_INT(rasad_norm_run(nm, in, strlen(in), &out2, &n2, NULL), RASAD_OK);
         TH_CHECK(n2 == n && memcmp(out2, keep, n) == 0);
     }
+    /* long runs of letters and single spaces (the character pass takes
+     * them 64 bytes at a time): the text is copied, ي becomes ی, and every
+     * byte maps to where its character starts, wherever a word, a space or
+     * a ZWNJ falls against the 64-byte steps */
+    for (size_t shift = 0; shift < 4; shift++) {
+        char buf[1024], want[1024];
+        size_t bn = 0, wn = 0;
+        memcpy(buf, "abc", shift); /* ASCII before the run moves it by shift bytes */
+        memcpy(want, "abc", shift);
+        bn = wn = shift;
+        for (int k = 0; k < 24; k++) {
+            static const char *words[] = { "سلام", "دنیاي", "نمی\xE2\x80\x8Cدانم", "و", "کتاب" };
+            static const char *outw[] = { "سلام", "دنیای", "نمی\xE2\x80\x8Cدانم", "و", "کتاب" };
+            size_t wl = strlen(words[k % 5]), ol = strlen(outw[k % 5]);
+            memcpy(buf + bn, words[k % 5], wl);
+            memcpy(want + wn, outw[k % 5], ol);
+            bn += wl;
+            wn += ol;
+            buf[bn++] = ' ';
+            want[wn++] = ' ';
+        }
+        bn--; /* no space at the end */
+        want[--wn] = '\0';
+        TH_EQ_INT(rasad_norm_run(nm, buf, bn, &out, &n, &map), RASAD_OK);
+        TH_EQ_STRN(out, n, want); /* one for one: same length */
+        {
+            int ok = (n == bn);
+            for (size_t i = 0; ok && i < n; i++) {
+                size_t start = i;
+                while (start > 0 && ((unsigned char)out[start] & 0xC0) == 0x80)
+                    start--;
+                ok &= map[i] == start;
+            }
+            TH_CHECK(ok);
+            TH_EQ_INT(map[n], bn);
+        }
+    }
     rasad_norm_free(nm);
     rasad_norm_free(NULL);
     return th_done();
