@@ -8,8 +8,10 @@
  * neighbouring words, and membership in gazetteers (countries, provinces,
  * cities, languages, month and day names, generated at build time from
  * Debian's unicode-cldr-core and iso-codes) and a table of title words
- * (وزیر, سردار, حجت‌الاسلام ...). The model file format, the features, the
- * training data and command: docs/ner.md.
+ * (وزیر, سردار, حجت‌الاسلام ...), and a document memory: what the same
+ * words were tagged in the sentences before and after (a document is read
+ * in two passes: rasad_ner_doc_add). The model file format, the features,
+ * the training data and command: docs/ner.md.
  *
  * A model (rasad_ner_model) is read-only once loaded and may be shared by
  * threads; a tagger (rasad_ner) holds the buffers of one thread. */
@@ -92,19 +94,57 @@ RASAD_API int rasad_ner_new(const rasad_ner_model *m, rasad_ner **out) RASAD_WAR
 /* Frees t (not its model). rasad_ner_free(NULL) does nothing. */
 RASAD_API void rasad_ner_free(rasad_ner *t);
 
-/* Tags one sentence of n tokens: token i is tok[i][0..len[i]) (any bytes,
- * not NUL-terminated; an empty token is allowed and has no word
- * features). Writes n tags (valid BIO: every I-X follows B-X or I-X) into
- * tags, which the caller provides. Reads tok and len only during the call.
- * t remembers the word forms and tags of the last sentences it tagged (the
- * document memory, docs/ner.md): call the sentences of one document in
- * order, and rasad_ner_reset between documents; the same sentences after
- * the same reset give the same tags. Returns RASAD_OK or RASAD_NOMEM (tags
- * then all O). */
-/* Forgets the sentences t tagged: the next one starts a new document.
- * rasad_ner_reset(NULL) does nothing. */
+/* Forgets the document t was tagging (sentences waiting to be taken
+ * included): the next sentence starts a new one. rasad_ner_reset(NULL)
+ * does nothing. */
 RASAD_API void rasad_ner_reset(rasad_ner *t);
 
+/* ---- tagging a document: two passes ------------------------------------
+ * The tagger reads a document's sentences twice (docs/ner.md). When a
+ * sentence is added, it is tagged once with the document memory of what
+ * the RASAD_NER_DOC_WINDOW sentences before it were tagged; its final tags
+ * are made again once the RASAD_NER_DOC_WINDOW sentences after it were
+ * added (or the document ends), with the memory of the first tags of the
+ * sentences before AND after it, so that a name tagged in a full form
+ * later («سرلشکر حسن فیروزآبادی») helps where it comes first alone. So the
+ * tags of a sentence come out RASAD_NER_DOC_WINDOW sentences after it
+ * went in; t holds at most the sentences waiting and the window before
+ * them (their form hashes and scores, not their text). */
+#define RASAD_NER_DOC_WINDOW 20
+
+/* Adds the next sentence of the current document: n tokens, token i is
+ * tok[i][0..len[i]) (any bytes, not NUL-terminated; an empty token is
+ * allowed and has no word features; n may be 0). Reads tok and len only
+ * during the call. Its tags come from rasad_ner_doc_next, sentences in the
+ * order they were added. Returns RASAD_OK, or RASAD_NOMEM (nothing
+ * added). */
+RASAD_API int rasad_ner_doc_add(rasad_ner *t, const char *const *tok, const size_t *len,
+                                size_t n) RASAD_WARN_UNUSED;
+
+/* Takes the oldest sentence added and not yet taken, when its tags are
+ * final: when RASAD_NER_DOC_WINDOW sentences were added after it, or at
+ * once when flush is non-zero (the document ends, or the caller will wait
+ * no longer: its tags then see only the sentences added so far). Writes
+ * its tags (valid BIO: every I-X follows B-X or I-X) into tags[0..*n),
+ * which the caller provides with room for cap tags; *n is its number of
+ * tokens. Returns 1 when a sentence was taken, 0 when none is ready (*n
+ * 0), RASAD_INVAL when cap is smaller than the sentence (nothing taken),
+ * or RASAD_NOMEM when it was taken but could not be tagged (its *n tags
+ * all O). Call it after each rasad_ner_doc_add until it returns 0, and
+ * with flush at the end of the document, until it returns 0; then
+ * rasad_ner_reset before another document. */
+RASAD_API int rasad_ner_doc_next(rasad_ner *t, int flush, uint8_t *tags, size_t cap,
+                                 size_t *n) RASAD_WARN_UNUSED;
+
+/* Tags one sentence at once, as the next of the current document:
+ * rasad_ner_doc_add then rasad_ner_doc_next with flush, so the sentence's
+ * memory is the sentences tagged before it only (one pass). Tokens as
+ * rasad_ner_doc_add takes them; writes n tags into tags, which the caller
+ * provides. Call the sentences of one document in order, and
+ * rasad_ner_reset between documents; the same sentences after the same
+ * reset give the same tags. Returns RASAD_OK, RASAD_INVAL (sentences given
+ * to rasad_ner_doc_add wait to be taken) or RASAD_NOMEM (tags then all
+ * O). */
 RASAD_API int rasad_ner_tag(rasad_ner *t, const char *const *tok, const size_t *len,
                             size_t n, uint8_t *tags) RASAD_WARN_UNUSED;
 
@@ -114,11 +154,14 @@ RASAD_API int rasad_ner_tag(rasad_ner *t, const char *const *tok, const size_t *
 typedef int (*rasad_ner_entity_fn)(void *ctx, int type, size_t start, size_t end);
 
 /* Tags running text p[0..n) (any bytes; invalid UTF-8 is U+FFFD to the
- * features): splits it into sentences (rasad_sentence_split) and tokens
- * (rasad_tokenize, plus every punctuation mark between tokens as a token
- * of its own, as in the training data) and calls fn for each entity, in
- * text order. Returns RASAD_OK, RASAD_NOMEM, a tokenizer error, or fn's
- * non-zero value. */
+ * features) as one document, in two passes (rasad_ner_doc_add): splits it
+ * into sentences (rasad_sentence_split) and tokens (rasad_tokenize, plus
+ * every punctuation mark between tokens as a token of its own, as in the
+ * training data) and calls fn for each entity, in text order (a
+ * sentence's entities once the sentences after it are read). Forgets the
+ * document t was tagging before, and leaves t with none. Reads p only
+ * during the call. Returns RASAD_OK, RASAD_NOMEM, a tokenizer error, or
+ * fn's non-zero value. */
 RASAD_API int rasad_ner_tag_text(rasad_ner *t, const char *p, size_t n,
                                  rasad_ner_entity_fn fn, void *ctx) RASAD_WARN_UNUSED;
 

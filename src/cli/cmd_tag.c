@@ -24,9 +24,11 @@ static const char usage[] =
     "                is the text before the first TAB (other columns are\n"
     "                ignored), without a final CR; its bytes are written back\n"
     "                as they came, even when they are not valid UTF-8. The\n"
-    "                sentences of a file are one document (the tagger\n"
-    "                remembers names it tagged before); a -DOCSTART- line\n"
-    "                or the next FILE starts a new one.\n"
+    "                sentences of a file are one document: a sentence is\n"
+    "                tagged again once the 20 after it are read, with what\n"
+    "                the tagger found in the sentences before and after it\n"
+    "                (so its lines come out 20 sentences later); a\n"
+    "                -DOCSTART- line or the next FILE starts a new one.\n"
     "  --json        running text: one JSON object per entity, {\"file\", \"line\",\n"
     "                \"start\", \"end\" (byte offsets into the FILE, end exclusive),\n"
     "                \"type\", \"text\"}\n"
@@ -46,6 +48,13 @@ static const char usage[] =
 enum mode { TEXT, JSON, CONLL };
 enum { MAX_WARN = 10 };
 
+/* --conll: a sentence given to the tagger, waiting for its tags */
+typedef struct waiting {
+    size_t tok;            /* its first token in run.off/len */
+    size_t ntok;
+    size_t trail, ntrail;  /* the lines after it (blank, -DOCSTART-): run.trail[trail ..] */
+} waiting;
+
 typedef struct run {
     rasad_ner *ner;
     enum mode mode;
@@ -54,13 +63,18 @@ typedef struct run {
     uint64_t file_off;     /* offset of the current line in its file */
     const char *line;      /* current line (running text) */
     unsigned warned;       /* reports in the current file */
-    /* --conll: the pending sentence */
-    char *bytes;           /* its tokens, one after the other */
+    /* --conll: the tokens of the sentences waiting for their tags, then of
+     * the sentence being read (from cur) */
+    char *bytes;           /* the tokens, one after the other */
     size_t nbytes, bytecap;
     size_t *off, *len;     /* token k is bytes[off[k] .. off[k] + len[k]) */
     const char **tp;
     uint8_t *tags;
-    size_t ntok, tokcap;
+    size_t ntok, tokcap, cur;
+    waiting *wait;         /* the sentences waiting, oldest first, from wait[w0] */
+    size_t w0, nwait, waitcap;
+    char *trail;           /* the lines to write after them */
+    size_t ntrailb, trailcap;
 } run;
 
 static void warn(run *r, const char *what)
@@ -74,26 +88,143 @@ static void warn(run *r, const char *what)
 
 /* ---- --conll -------------------------------------------------------------- */
 
-static int flush(run *r)
+static int grow(void **p, size_t *cap, size_t need, size_t elem)
 {
-    int rc = RASAD_OK;
-    if (r->ntok == 0)
-        return CLI_OK;
-    for (size_t k = 0; k < r->ntok; k++)
-        r->tp[k] = r->bytes + r->off[k];
-    rc = rasad_ner_tag(r->ner, r->tp, r->len, r->ntok, r->tags);
-    for (size_t k = 0; k < r->ntok; k++) {
-        fwrite(r->tp[k], 1, r->len[k], stdout);
+    size_t c = *cap ? *cap : 256;
+    void *q;
+    if (need <= *cap)
+        return 0;
+    while (c < need)
+        c *= 2;
+    if (!(q = realloc(*p, c * elem)))
+        return -1;
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
+/* Writes the oldest waiting sentence with tags (all O when tags is NULL)
+ * and the lines after it, and forgets it. */
+static void write_oldest(run *r, const uint8_t *tags)
+{
+    waiting *w = &r->wait[r->w0];
+    for (size_t k = 0; k < w->ntok; k++) {
+        size_t t = w->tok + k;
+        fwrite(r->bytes + r->off[t], 1, r->len[t], stdout);
         putchar('\t');
-        fputs(rasad_ner_tag_name(rc == RASAD_OK ? r->tags[k] : 0), stdout);
+        fputs(rasad_ner_tag_name(tags ? tags[k] : 0), stdout);
         putchar('\n');
     }
-    r->ntok = 0;
-    r->nbytes = 0;
-    if (rc != RASAD_OK) {
-        cli_error("%s:%zu: %s", r->file, r->lineno, rasad_strerror(rc));
+    if (w->ntrail)
+        fwrite(r->trail + w->trail, 1, w->ntrail, stdout);
+    r->w0++;
+    if (r->w0 == r->nwait) { /* none waits: start the buffers again */
+        size_t keep = r->ntok - r->cur, kb = keep ? r->nbytes - r->off[r->cur] : 0;
+        memmove(r->off, r->off + r->cur, keep * sizeof *r->off);
+        memmove(r->len, r->len + r->cur, keep * sizeof *r->len);
+        memmove(r->bytes, r->bytes + r->nbytes - kb, kb);
+        for (size_t k = 0; k < keep; k++)
+            r->off[k] -= r->nbytes - kb;
+        r->ntok = keep;
+        r->nbytes = kb;
+        r->cur = 0;
+        r->w0 = r->nwait = 0;
+        r->ntrailb = 0;
+    } else if (r->w0 >= 64 && 2 * r->w0 >= r->nwait) { /* move the rest to the front */
+        size_t t0 = r->wait[r->w0].tok, b0 = r->off[t0], tr0 = r->wait[r->w0].trail;
+        size_t nw = r->nwait - r->w0;
+        memmove(r->wait, r->wait + r->w0, nw * sizeof *r->wait);
+        for (size_t k = 0; k < nw; k++) {
+            r->wait[k].tok -= t0;
+            r->wait[k].trail -= tr0;
+        }
+        memmove(r->off, r->off + t0, (r->ntok - t0) * sizeof *r->off);
+        memmove(r->len, r->len + t0, (r->ntok - t0) * sizeof *r->len);
+        for (size_t k = 0; k < r->ntok - t0; k++)
+            r->off[k] -= b0;
+        memmove(r->bytes, r->bytes + b0, r->nbytes - b0);
+        if (r->ntrailb > tr0)
+            memmove(r->trail, r->trail + tr0, r->ntrailb - tr0);
+        r->ntok -= t0;
+        r->cur -= t0;
+        r->nbytes -= b0;
+        r->ntrailb -= tr0;
+        r->nwait = nw;
+        r->w0 = 0;
+    }
+}
+
+/* Writes the waiting sentences whose tags are final (all when flush). */
+static int drain(run *r, int flush)
+{
+    int rc = CLI_OK;
+    while (r->w0 < r->nwait) {
+        size_t n;
+        int st = rasad_ner_doc_next(r->ner, flush, r->tags, r->tokcap, &n);
+        if (st == 0)
+            break;
+        if (st < 0) {
+            cli_error("%s:%zu: %s", r->file, r->lineno, rasad_strerror(st));
+            rc = CLI_SOME_FAILED;
+        }
+        write_oldest(r, st == 1 ? r->tags : NULL);
+    }
+    return rc;
+}
+
+/* The sentence being read is complete: gives it to the tagger. */
+static int end_sentence(run *r)
+{
+    size_t n = r->ntok - r->cur;
+    int st;
+
+    if (n == 0)
+        return CLI_OK;
+    if (grow((void **)&r->wait, &r->waitcap, r->nwait + 1, sizeof *r->wait) != 0) {
+        cli_error("out of memory");
         return CLI_SOME_FAILED;
     }
+    for (size_t k = r->cur; k < r->ntok; k++)
+        r->tp[k] = r->bytes + r->off[k];
+    if ((st = rasad_ner_doc_add(r->ner, r->tp + r->cur, r->len + r->cur, n)) != RASAD_OK) {
+        /* not added: the sentences before it are written, then it untagged */
+        (void)drain(r, 1);
+        rasad_ner_reset(r->ner);
+        r->wait[r->nwait++] = (waiting){ r->cur, n, r->ntrailb, 0 };
+        r->cur = r->ntok;
+        write_oldest(r, NULL);
+        cli_error("%s:%zu: %s", r->file, r->lineno, rasad_strerror(st));
+        return CLI_SOME_FAILED;
+    }
+    r->wait[r->nwait++] = (waiting){ r->cur, n, r->ntrailb, 0 };
+    r->cur = r->ntok;
+    return drain(r, 0);
+}
+
+/* The document ends: every waiting sentence is written. */
+static int end_document(run *r)
+{
+    int rc = end_sentence(r), rc2 = drain(r, 1);
+    rasad_ner_reset(r->ner);
+    return rc != CLI_OK ? rc : rc2;
+}
+
+/* Writes the line p[0..n) and '\n' after the waiting sentences. */
+static int put_line(run *r, const char *p, size_t n)
+{
+    if (r->w0 == r->nwait) {
+        fwrite(p, 1, n, stdout);
+        putchar('\n');
+        return CLI_OK;
+    }
+    if (grow((void **)&r->trail, &r->trailcap, r->ntrailb + n + 1, 1) != 0) {
+        cli_error("out of memory");
+        return CLI_SOME_FAILED;
+    }
+    memcpy(r->trail + r->ntrailb, p, n);
+    r->trail[r->ntrailb + n] = '\n';
+    r->ntrailb += n + 1;
+    r->wait[r->nwait - 1].ntrail += n + 1;
     return CLI_OK;
 }
 
@@ -146,7 +277,7 @@ static void check_bytes(run *r, const char *p, size_t n)
 static int on_conll(run *r, const char *line, size_t n)
 {
     size_t tn;
-    int rc = CLI_OK;
+    int rc = CLI_OK, rc2;
 
     switch (rasad_ner_conll_line(line, n, &tn)) {
     case RASAD_NER_LINE_TOKEN:
@@ -155,21 +286,19 @@ static int on_conll(run *r, const char *line, size_t n)
             cli_error("out of memory");
             return CLI_SOME_FAILED;
         }
-        if (r->ntok >= RASAD_NER_MAX_SENT)
-            rc = flush(r);
+        if (r->ntok - r->cur >= RASAD_NER_MAX_SENT)
+            rc = end_sentence(r);
         return rc;
     case RASAD_NER_LINE_DOCSTART:
-        rc = flush(r);
-        rasad_ner_reset(r->ner);               /* a new document */
+        rc = end_document(r);                 /* a new document */
         if (n > 0 && line[n - 1] == '\r')
             n--;
-        fwrite(line, 1, n, stdout);
-        putchar('\n');
-        return rc;
+        rc2 = put_line(r, line, n);
+        return rc != CLI_OK ? rc : rc2;
     default:
-        rc = flush(r);
-        putchar('\n');
-        return rc;
+        rc = end_sentence(r);
+        rc2 = put_line(r, "", 0);
+        return rc != CLI_OK ? rc : rc2;
     }
 }
 
@@ -201,10 +330,8 @@ static int on_line(void *ctx, const char *name, size_t lineno, const char *line,
     int rc = CLI_OK;
 
     if (lineno == 1) {
-        if (r->mode == CONLL) {
-            rc = flush(r); /* a sentence never runs from one file into the next */
-            rasad_ner_reset(r->ner);
-        }
+        if (r->mode == CONLL)
+            rc = end_document(r); /* a file is a document */
         r->file_off = 0;
         r->warned = 0;
     }
@@ -273,7 +400,7 @@ int cmd_tag(int argc, char **argv)
     }
     rc = cli_each_line(files, nfiles, on_line, &r);
     if (r.mode == CONLL) {
-        int rc2 = flush(&r);
+        int rc2 = end_document(&r);
         if (rc == CLI_OK)
             rc = rc2;
     }
@@ -285,6 +412,8 @@ int cmd_tag(int argc, char **argv)
     free(r.len);
     free((void *)r.tp);
     free(r.tags);
+    free(r.wait);
+    free(r.trail);
     free(files);
     return rc;
 }

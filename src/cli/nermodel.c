@@ -6,6 +6,14 @@
 #include "rasad/ner.h"
 #include "cli.h"
 
+/* What to add to the error of a model that did not load. */
+static const char *hint(int rc)
+{
+    return rc == RASAD_UNSUPPORTED ? " (a model of another format or feature-set version: "
+                                     "train it again with tools/ner_train.sh)"
+                                   : "";
+}
+
 int cli_ner_model(const char *given, int optional, rasad_ner_model **m)
 {
     char exe[4096], path[4200];
@@ -15,7 +23,7 @@ int cli_ner_model(const char *given, int optional, rasad_ner_model **m)
     if (given || (env && *env)) {
         const char *p = given ? given : env;
         if ((rc = rasad_ner_model_load(p, m)) != RASAD_OK) {
-            cli_error("cannot load the model '%s': %s", p, rasad_strerror(rc));
+            cli_error("cannot load the model '%s': %s%s", p, rasad_strerror(rc), hint(rc));
             return CLI_SOME_FAILED;
         }
         return CLI_OK;
@@ -34,8 +42,8 @@ int cli_ner_model(const char *given, int optional, rasad_ner_model **m)
                 return CLI_OK;
             if (rc != RASAD_NOTFOUND) {
                 /* found but unreadable: fatal only when the model is needed */
-                cli_error("%scannot load the model '%s': %s", optional ? "note: " : "", path,
-                          rasad_strerror(rc));
+                cli_error("%scannot load the model '%s': %s%s", optional ? "note: " : "", path,
+                          rasad_strerror(rc), hint(rc));
                 return optional ? CLI_OK : CLI_SOME_FAILED;
             }
         }

@@ -24,6 +24,24 @@ expect_match "bad UTF-8 reported" "$(cat "$tmp/err")" "in.conll:17: invalid UTF-
 expect_eq "person" "$(sed -n '2p;3p' "$tmp/out" | cut -f2 | tr '\n' ' ')" "B-PER I-PER "
 expect_eq "place" "$(sed -n 7p "$tmp/out" | cut -f2)" "B-LOC"
 
+# a document longer than the look-ahead (a sentence's lines come out 20
+# sentences later): every line in its place, blank runs and -DOCSTART- kept
+/usr/bin/python3 - "$tmp/doc.conll" <<'PY'
+import sys
+words = ["سردار", "حسین", "دهقان", "در", "تهران", "گفت", "."]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for k in range(57):
+        if k == 30:
+            f.write("-DOCSTART- -X- O O\n\n")
+        f.write("".join(w + "\n" for w in words[: 2 + k % 6]))
+        f.write("\n" * (1 + (k % 7 == 3)))
+PY
+"$rasad" tag --conll "$tmp/doc.conll" > "$tmp/doc.out"
+expect_eq "document exit" "$?" "0"
+expect_eq "document lines" "$(cut -f1 "$tmp/doc.out" | md5sum)" "$(md5sum < "$tmp/doc.conll")"
+expect_eq "document tags" "$(grep -av '^$' "$tmp/doc.out" | grep -av '^-DOCSTART-' | LC_ALL=C grep -acvE "$tagre")" "0"
+expect_eq "document stdin" "$("$rasad" tag --conll < "$tmp/doc.conll" | md5sum)" "$(md5sum < "$tmp/doc.out")"
+
 # standard input, same output
 expect_eq "stdin" "$("$rasad" tag --conll < "$tmp/in.conll" 2>/dev/null | md5sum)" "$(md5sum < "$tmp/out")"
 

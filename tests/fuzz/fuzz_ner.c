@@ -2,7 +2,8 @@
  * and model files. The first byte picks the path:
  *   0: the rest is a model file;
  *   1: the rest damages a good model: (offset, byte) pairs XORed into it;
- *   2: the rest is CoNLL input, tagged sentence by sentence;
+ *   2: the rest is CoNLL input, tagged sentence by sentence, then as
+ *      documents in two passes (rasad_ner_doc_add, rasad_ner_doc_next);
  *   other: the rest is running text.
  *
  * Properties:
@@ -10,6 +11,9 @@
  *    that parses tags a sentence into valid BIO;
  *  - a CoNLL line is blank, -DOCSTART- or a token that is a prefix of the
  *    line without TAB; tags are valid BIO, one per token;
+ *  - in two passes, every sentence comes back once, in order, with its
+ *    number of tokens, at most RASAD_NER_DOC_WINDOW sentences after it
+ *    went in, all of them at -DOCSTART- and at the end;
  *  - entities in running text have a known type and in-bounds,
  *    non-overlapping, increasing spans; tagging twice gives the same. */
 #include <string.h>
@@ -144,6 +148,49 @@ static void conll(rasad_ner *t, const char *p, size_t n)
     }
 }
 
+/* The same lines as one document in two passes (rasad_ner_doc_add): every
+ * sentence comes back once, in order, with its length and valid BIO; none
+ * waits more than RASAD_NER_DOC_WINDOW sentences; -DOCSTART- ends one. */
+static void conll_doc(rasad_ner *t, const char *p, size_t n)
+{
+    enum { MAXW = RASAD_NER_DOC_WINDOW + 2 };
+    static const char *tok[RASAD_NER_MAX_SENT];
+    static size_t len[RASAD_NER_MAX_SENT];
+    static uint8_t tags[RASAD_NER_MAX_SENT];
+    size_t want[MAXW], w0 = 0, nw = 0, k = 0, got;
+
+    rasad_ner_reset(t);
+    for (size_t i = 0; i <= n;) {
+        const char *nl = memchr(p + i, '\n', n - i);
+        size_t ln = nl ? (size_t)(nl - (p + i)) : n - i, tn;
+        int kind = rasad_ner_conll_line(p + i, ln, &tn);
+        if (kind == RASAD_NER_LINE_TOKEN) {
+            tok[k] = p + i;
+            len[k++] = tn;
+        }
+        if (kind != RASAD_NER_LINE_TOKEN || k == RASAD_NER_MAX_SENT || !nl) {
+            int end = kind == RASAD_NER_LINE_DOCSTART || !nl, r;
+            if (k > 0) {
+                FZ_CHECK(rasad_ner_doc_add(t, tok, len, k) == RASAD_OK);
+                FZ_CHECK(nw - w0 < MAXW);
+                want[nw++ % MAXW] = k;
+            }
+            while ((r = rasad_ner_doc_next(t, end, tags, RASAD_NER_MAX_SENT, &got)) == 1) {
+                FZ_CHECK(w0 < nw && got == want[w0++ % MAXW]);
+                check_bio(tags, got);
+            }
+            FZ_CHECK(r == 0);
+            FZ_CHECK(nw - w0 <= (end ? 0 : RASAD_NER_DOC_WINDOW));
+            if (end)
+                rasad_ner_reset(t);
+            k = 0;
+        }
+        if (!nl)
+            break;
+        i += ln + 1;
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     rasad_ner_model *m;
@@ -164,6 +211,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FZ_CHECK(rasad_ner_new(m, &t) == RASAD_OK);
     if (data[0] == 2) {
         conll(t, (const char *)data + 1, size - 1);
+        conll_doc(t, (const char *)data + 1, size - 1);
     } else {
         ents a = { size - 1, 0, 0, 0 }, b = a;
         FZ_CHECK(rasad_ner_tag_text(t, (const char *)data + 1, size - 1, on_entity, &a) == 0);

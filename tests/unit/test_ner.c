@@ -1,6 +1,8 @@
 /* test_ner.c - the named-entity tagger: tag names, CoNLL lines, training a
  * small model on sentences written for this test (it must learn them, and
- * give the same bytes twice), the model loader refusing damaged files,
+ * give the same bytes twice), the two-sided document memory (a sentence
+ * sees the first-pass tags of the sentences before and after it, within
+ * the window), the model loader refusing damaged files,
  * failing allocations, and the shipped model on clear cases. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,8 @@
 /* the trainer's internal entry points (the model's gazetteer, the document
  * memory), as tools/ner_train.c uses them */
 #include "../../src/core/ner/train_internal.h"
+/* the tagger's state, to see what the document memory gave a sentence */
+#include "../../src/core/ner/tagger.h"
 
 /* Sentences written for this test: token|TAG separated by spaces. */
 static const char *const train_sents[] = {
@@ -166,6 +170,119 @@ static void test_learns(const char *model, size_t n)
     rasad_ner_model_free(m);
 }
 
+/* Adds the sentence of space-separated words src to t's document. */
+static int doc_add(rasad_ner *t, const char *src)
+{
+    static sent s;
+    char buf[1024];
+    size_t n = 0;
+    snprintf(buf, sizeof buf, "%s", src);
+    for (char *p = strtok(buf, " "); p && n < MAXTOK; p = strtok(NULL, " ")) {
+        size_t l = strlen(p);
+        memcpy(s.buf + (n ? (size_t)(s.tok[n - 1] - s.buf) + s.len[n - 1] + 1 : 0), p, l);
+        s.tok[n] = s.buf + (n ? (size_t)(s.tok[n - 1] - s.buf) + s.len[n - 1] + 1 : 0);
+        s.len[n++] = l;
+    }
+    return rasad_ner_doc_add(t, s.tok, s.len, n);
+}
+
+/* The document memory, two-sided: sentences written for this test. */
+static void test_document(const char *model, size_t mn)
+{
+    rasad_ner_model *m;
+    rasad_ner *t;
+    uint8_t tags[MAXTOK], again[MAXTOK];
+    size_t n, n2;
+    char filler[128];
+
+    TH_EQ_INT(rasad_ner_model_parse(model, mn, &m), RASAD_OK);
+    TH_EQ_INT(rasad_ner_new(m, &t), RASAD_OK);
+
+    /* a surname alone, then the full name: the first sentence's second
+     * pass sees the forms of the second (after it), not the other way */
+    TH_EQ_INT(doc_add(t, "شویگو امروز گفت ."), RASAD_OK);
+    TH_EQ_INT(doc_add(t, "سرگئی شویگو در تهران گفت ."), RASAD_OK);
+    TH_EQ_INT(rasad_ner_doc_next(t, 0, tags, MAXTOK, &n), 0); /* the sentences after: not yet */
+    TH_EQ_INT(n, 0);
+    TH_EQ_INT(rasad_ner_tag(t, NULL, NULL, 0, tags), RASAD_INVAL); /* two waiting */
+    TH_EQ_INT(rasad_ner_doc_next(t, 1, tags, 3, &n), RASAD_INVAL); /* no room: not taken */
+    TH_EQ_INT(rasad_ner_doc_next(t, 1, tags, MAXTOK, &n), 1);
+    TH_EQ_INT(n, 4);
+    TH_CHECK(t->mt[0].past == 0 && t->mt[0].fut != 0);  /* شویگو: after only */
+    TH_CHECK(t->mt[2].past == 0 && t->mt[2].fut != 0);  /* گفت */
+    TH_CHECK(t->mt[1].past == 0 && t->mt[1].fut == 0);  /* امروز: nowhere else */
+    TH_EQ_INT(rasad_ner_doc_next(t, 1, tags, MAXTOK, &n), 1);
+    TH_EQ_INT(n, 6);
+    TH_CHECK(t->mt[1].past != 0 && t->mt[1].fut == 0);  /* شویگو: before only */
+    TH_CHECK(t->mt[3].past == 0 && t->mt[3].fut == 0);  /* تهران */
+    TH_EQ_INT(rasad_ner_doc_next(t, 1, tags, MAXTOK, &n), 0); /* none left */
+    for (size_t i = 0; i < n; i++)
+        TH_CHECK(!RASAD_NER_TAG_IS_I(tags[i]) || (i > 0 && tags[i - 1] != 0));
+
+    /* the window: 20 sentences after; a form in the 21st is not seen */
+    rasad_ner_reset(t);
+    TH_EQ_INT(doc_add(t, "شویگو در تهران ."), RASAD_OK);
+    for (int k = 1; k <= RASAD_NER_DOC_WINDOW + 1; k++) {
+        snprintf(filler, sizeof filler, "جمله %s شماره %d .",
+                 k == RASAD_NER_DOC_WINDOW ? "تهران" : k == RASAD_NER_DOC_WINDOW + 1 ? "شویگو" : "",
+                 k);
+        if (k == RASAD_NER_DOC_WINDOW)
+            TH_EQ_INT(rasad_ner_doc_next(t, 0, tags, MAXTOK, &n), 0); /* 19 after it */
+        TH_EQ_INT(doc_add(t, filler), RASAD_OK);
+    }
+    TH_EQ_INT(rasad_ner_doc_next(t, 0, tags, MAXTOK, &n), 1);
+    TH_EQ_INT(n, 4);
+    TH_CHECK(t->mt[0].fut == 0);  /* شویگو: the 21st sentence after */
+    TH_CHECK(t->mt[2].fut != 0);  /* تهران: the 20th */
+    TH_EQ_INT(rasad_ner_doc_next(t, 0, tags, MAXTOK, &n), 1); /* 20 after the second */
+    TH_EQ_INT(rasad_ner_doc_next(t, 0, tags, MAXTOK, &n), 0);
+    size_t taken = 2;
+    while (rasad_ner_doc_next(t, 1, tags, MAXTOK, &n) == 1)
+        taken++;
+    TH_EQ_INT(taken, RASAD_NER_DOC_WINDOW + 2);
+
+    /* a long document: the tags do not depend on when the sentences are
+     * taken (as each goes, or all at the end), as long as each has its
+     * window: the store moves under them */
+    enum { LONG = 150 };
+    static uint8_t streamed[LONG][MAXTOK], atend[LONG][MAXTOK];
+    static size_t slen[LONG];
+    for (int pass = 0; pass < 2; pass++) {
+        size_t out = 0;
+        rasad_ner_reset(t);
+        for (size_t k = 0; k < LONG; k++) {
+            static sent ls;
+            split(train_sents[(k * 5) % NSENT], &ls);
+            ls.n -= k % 3; /* sentences of different lengths */
+            slen[k] = ls.n;
+            TH_EQ_INT(rasad_ner_doc_add(t, ls.tok, ls.len, ls.n), RASAD_OK);
+            while (pass == 0 && rasad_ner_doc_next(t, 0, streamed[out], MAXTOK, &n) == 1)
+                TH_EQ_INT(n, slen[out++]);
+        }
+        while (rasad_ner_doc_next(t, 1, pass ? atend[out] : streamed[out], MAXTOK, &n) == 1)
+            TH_EQ_INT(n, slen[out++]);
+        TH_EQ_INT(out, LONG);
+    }
+    TH_CHECK(memcmp(streamed, atend, sizeof streamed) == 0);
+
+    /* one sentence at once: rasad_ner_tag is doc_add + doc_next with flush */
+    static sent s;
+    split(train_sents[1], &s);
+    rasad_ner_reset(t);
+    TH_EQ_INT(rasad_ner_tag(t, s.tok, s.len, s.n, tags), RASAD_OK);
+    rasad_ner_reset(t);
+    TH_EQ_INT(rasad_ner_doc_add(t, s.tok, s.len, s.n), RASAD_OK);
+    TH_EQ_INT(rasad_ner_doc_next(t, 1, again, MAXTOK, &n2), 1);
+    TH_EQ_INT(n2, s.n);
+    TH_CHECK(memcmp(tags, again, s.n) == 0);
+    /* an empty sentence comes back empty */
+    TH_EQ_INT(rasad_ner_doc_add(t, NULL, NULL, 0), RASAD_OK);
+    TH_EQ_INT(rasad_ner_doc_next(t, 1, NULL, 0, &n2), 1);
+    TH_EQ_INT(n2, 0);
+    rasad_ner_free(t);
+    rasad_ner_model_free(m);
+}
+
 static void test_damaged(const char *model, size_t n)
 {
     rasad_ner_model *m = (rasad_ner_model *)1;
@@ -192,6 +309,16 @@ static void test_damaged(const char *model, size_t n)
     memcpy(copy, model, n);
     copy[8] = 9; /* a future format version */
     TH_EQ_INT(rasad_ner_model_parse(copy, n, &m), RASAD_UNSUPPORTED);
+    /* a model of the previous feature set (6: the memory of the sentences
+     * before only), checksum good: refused as UNSUPPORTED, not misread */
+    memcpy(copy, model, n);
+    TH_EQ_INT((unsigned char)copy[24], RASAD__NER_FX_VERSION);
+    copy[24] = 6;
+    uint64_t sum = rasad__fnv1a(copy, n - 8, RASAD__FNV_SEED);
+    for (int i = 0; i < 8; i++)
+        copy[n - 8 + i] = (char)(sum >> (8 * i));
+    TH_EQ_INT(rasad_ner_model_parse(copy, n, &m), RASAD_UNSUPPORTED);
+    TH_CHECK(m == NULL);
     free(copy);
     TH_EQ_INT(rasad_ner_model_load("/nonexistent/ner.model", &m), RASAD_NOTFOUND);
     TH_CHECK(m == NULL);
@@ -217,6 +344,7 @@ static void test_gazetteer(void)
     TH_EQ_INT(ngaz, 6);
     TH_EQ_INT(maxlen, 2);
     test_learns(a, n1);
+    test_document(a, n1);
     test_damaged(a, n1);
     /* the gazetteer's first two hashes swapped, checksum made good again */
     size_t at = RASAD__NER_HEADER + (2 * NT + NT * NT) * 4 + 4 +

@@ -7,9 +7,11 @@
  *   (-1,0,+1); length; first and last token; word clusters; gazetteer
  *   classes (first word / inside) here and at -3..+1; the model's own
  *   gazetteer (given names, Iran's provinces and cities) here and at
- *   -2..+2, and surname-like words (a given name + زاده, پور, ی ...); the
- *   document memory (memory.c): the tags the word's form had in the
- *   sentences tagged just before, and its neighbours' entity types there. */
+ *   -2..+2, and surname-like words (a given name + زاده, پور, ی ...).
+ * And, computed apart (rasad__ner_mem_keys), the document memory's
+ * (memory.c): the tags the word's form had in the sentences around it,
+ * its neighbours' entity types there, and the tags it had there beside
+ * the same next word and after the same previous word. */
 #include <string.h>
 #include "rasad/alloc.h"
 #include "rasad/stem.h"
@@ -30,7 +32,7 @@ enum tmpl {
     F_CLM2 = F_CLP1 + RASAD__NER_NLEV, F_CLP2 = F_CLM2 + RASAD__NER_NLEV,
     F_CLM1CL = F_CLP2 + RASAD__NER_NLEV, F_CLCLP1, F_WM3, F_WP3, F_CLM3, F_CLP3, F_GAZM3, F_TRI,
     F_MG, F_MGM1, F_MGP1, F_MGM2, F_MGP2, F_SURN, F_SURNM1, F_SURNP1, F_MGM1MG, F_MGMGP1,
-    F_MEM, F_MEMALL, F_MEMM1, F_MEMP1
+    F_MEM, F_MEMALL, F_MEMM1, F_MEMP1, F_MEMBL, F_MEMBR
 };
 
 /* Endings of family names made from a given name (علی + پور, حسن + زاده,
@@ -74,7 +76,6 @@ struct ner_fx {
     uint64_t wh[RASAD_NER_MAX_SENT];   /* form hashes, for the gazetteer */
     uint32_t bits[RASAD_NER_MAX_SENT]; /* gazetteer bits */
     uint32_t mbits[RASAD_NER_MAX_SENT]; /* the model's gazetteer bits */
-    uint32_t mem[RASAD_NER_MAX_SENT];   /* document memory: tags of each form (1 << tag) */
     uint64_t keys[RASAD_NER_MAX_SENT * MAXK];
     uint8_t nk[RASAD_NER_MAX_SENT];
 };
@@ -213,16 +214,6 @@ static uint32_t mbits_at(const ner_fx *fx, size_t n, long i)
     return i < 0 || (size_t)i >= n ? 0 : fx->mbits[i];
 }
 
-/* The entity types (bit type - 1) among the memory's tags of token i. */
-static uint32_t mem_types(const ner_fx *fx, size_t n, long i)
-{
-    uint32_t b = i < 0 || (size_t)i >= n ? 0 : fx->mem[i] >> 1, t = 0;
-    for (unsigned k = 0; b; k++, b >>= 2)
-        if (b & 3)
-            t |= 1u << k;
-    return t;
-}
-
 #define KEY(t, v) do { if (k < MAXK) keys[k++] = ner_mix((uint64_t)(t), (v)); } while (0)
 
 static void keys_of(ner_fx *fx, size_t n, size_t i)
@@ -311,21 +302,10 @@ static void keys_of(ner_fx *fx, size_t n, size_t i)
         if (mp1 | fx->mbits[i])
             KEY(F_MGMGP1, (uint64_t)mp1 << 32 | fx->mbits[i] << 4 | (p1->surn != 0));
     }
-    if (fx->mem[i]) {
-        for (uint32_t b = fx->mem[i]; b; b &= b - 1)
-            KEY(F_MEM, (uint64_t)__builtin_ctz(b));
-        KEY(F_MEMALL, fx->mem[i]);
-    }
-    uint32_t tm1 = mem_types(fx, n, li - 1), tp1 = mem_types(fx, n, li + 1);
-    if (tm1)
-        KEY(F_MEMM1, tm1);
-    if (tp1)
-        KEY(F_MEMP1, tp1);
     fx->nk[i] = (uint8_t)k;
 }
 
-int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, size_t n,
-                      const ner_mem *mem)
+int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, size_t n)
 {
     int rc = RASAD_OK;
 
@@ -348,10 +328,6 @@ int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, siz
     rasad__ner_gaz_match(fx->gaz, fx->wh, n, fx->bits);
     if (fx->mg)
         rasad__ner_gaz_match(fx->mg->g, fx->wh, n, fx->mbits);
-    if (mem)
-        rasad__ner_mem_bits(mem, fx->wh, n, fx->mem);
-    else
-        memset(fx->mem, 0, n * sizeof *fx->mem);
     for (size_t i = 0; i < n; i++)
         keys_of(fx, n, i);
     return rc;
@@ -362,9 +338,38 @@ const uint64_t *rasad__ner_fx_forms(const ner_fx *fx)
     return fx->wh;
 }
 
-const uint32_t *rasad__ner_fx_mem(const ner_fx *fx)
+/* The entity types (bit type - 1) among the tags b (1 << tag). */
+static uint32_t types_of(uint32_t b)
 {
-    return fx->mem;
+    uint32_t t = 0;
+    b >>= 1;
+    for (unsigned k = 0; b; k++, b >>= 2)
+        if (b & 3)
+            t |= 1u << k;
+    return t;
+}
+
+size_t rasad__ner_mem_keys(const ner_memtok *mt, size_t n, size_t i, uint64_t *keys)
+{
+    size_t k = 0;
+    uint32_t here = mt[i].past | mt[i].fut;
+    uint32_t tm1 = i > 0 ? types_of(mt[i - 1].past | mt[i - 1].fut) : 0;
+    uint32_t tp1 = i + 1 < n ? types_of(mt[i + 1].past | mt[i + 1].fut) : 0;
+
+    /* at most 15 + 5 keys: within RASAD__NER_MEM_KEYS */
+    for (uint32_t b = here; b; b &= b - 1)
+        keys[k++] = ner_mix(F_MEM, (uint64_t)__builtin_ctz(b));
+    if (here)
+        keys[k++] = ner_mix(F_MEMALL, here);
+    if (tm1)
+        keys[k++] = ner_mix(F_MEMM1, tm1);
+    if (tp1)
+        keys[k++] = ner_mix(F_MEMP1, tp1);
+    if (mt[i].bl)
+        keys[k++] = ner_mix(F_MEMBL, mt[i].bl);
+    if (mt[i].br)
+        keys[k++] = ner_mix(F_MEMBR, mt[i].br);
+    return k;
 }
 
 const uint64_t *rasad__ner_fx_keys(const ner_fx *fx, size_t i, size_t *nk)

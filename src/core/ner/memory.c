@@ -1,76 +1,173 @@
-/* memory.c - the tagger's document memory: the word forms of the last
- * RASAD__NER_MEM_SENT sentences with the tags they were given, so that a
- * name tagged once (a full name, a title before it) helps where it comes
- * back alone. For each token of a new sentence, the memory gives the set
- * of tags its form had there (bit t for tag t, O included); features.c
- * turns that into keys. The trainer fills the same memory from predicted
- * tags (a model trained on the other half of the data: train.c), so that
- * the weights learn how far the tagger's own past decisions can be
- * trusted. */
+/* memory.c - the tagger's document memory: how often each word form had
+ * each tag in a window of sentences (a count map, updated as sentences
+ * enter and leave the window), so that a name tagged once in a full form
+ * (a title before it, the given name) helps where it comes alone, before
+ * or after. The window of a sentence is the RASAD__NER_MEM_SENT sentences
+ * before it and the RASAD__NER_MEM_SENT after it, one map for each side.
+ * Beside each form, the maps count its tags next to the same neighbour:
+ * keyed by the pair (form, next form) with the tag of the form, and by
+ * (previous form, form) with the tag of the form, so a word that was part
+ * of a name with the same neighbour («بانک مرکزی», «حسن روحانی») is
+ * told from the same word elsewhere. For each token, the memory gives the
+ * tags its form had on each side and next to its neighbours (ner_memtok);
+ * features.c turns that into keys. The trainer fills the maps from
+ * predicted tags (models trained on the other half of the data: write.c),
+ * the tagger from its own first pass (tagger.c). */
 #include <string.h>
+#include "rasad/alloc.h"
 #include "ner_internal.h"
 
-void rasad__ner_mem_reset(ner_mem *m)
+#define MIN_SLOTS 1024u
+#define PER_TOKEN 3 /* map entries a token adds: its form and two pairs */
+
+static size_t slot_of(const ner_cmap *m, uint64_t h)
 {
-    m->nsent = 0;
-    m->total = 0;
-    m->head = 0;
+    size_t i = (size_t)(h ^ (h >> 29)) & m->mask;
+    while (m->key[i] && m->key[i] != h)
+        i = (i + 1) & m->mask;
+    return i;
 }
 
-void rasad__ner_mem_bits(const ner_mem *m, const uint64_t *wh, size_t n, uint32_t *bits)
+void rasad__ner_cmap_release(ner_cmap *m)
 {
-    /* a small open-addressing set of the remembered forms, rebuilt per
-     * sentence (at most RASAD__NER_MEM_CAP entries) */
-    enum { SLOTS = 2 * RASAD__NER_MEM_CAP };
-    static const uint64_t none = 0;
-    uint64_t key[SLOTS];
-    uint32_t val[SLOTS];
-    const size_t mask = SLOTS - 1;
+    rasad_free(m->key);
+    rasad_free(m->cnt);
+    memset(m, 0, sizeof *m);
+}
 
-    memset(bits, 0, n * sizeof *bits);
-    if (m->total == 0)
-        return;
-    memset(key, 0, sizeof key);
-    for (size_t k = 0; k < m->total; k++) {
-        size_t e = (m->head + RASAD__NER_MEM_CAP - m->total + k) % RASAD__NER_MEM_CAP;
-        uint64_t h = m->h[e] ? m->h[e] : 1;
-        size_t i = (size_t)(h ^ (h >> 29)) & mask;
-        while (key[i] != none && key[i] != h)
-            i = (i + 1) & mask;
-        if (key[i] == none) {
-            key[i] = h;
-            val[i] = 0;
+void rasad__ner_cmap_clear(ner_cmap *m)
+{
+    if (m->key && m->used) {
+        memset(m->key, 0, (m->mask + 1) * sizeof *m->key);
+        m->used = 0;
+    }
+}
+
+static int all_zero(const uint16_t *c)
+{
+    for (unsigned t = 0; t < NT; t++)
+        if (c[t])
+            return 0;
+    return 1;
+}
+
+/* Rebuilds m with room for extra more entries, dropping those whose counts
+ * are all 0. */
+static int rebuild(ner_cmap *m, size_t extra)
+{
+    size_t live = 0, slots = MIN_SLOTS;
+    ner_cmap b;
+
+    for (size_t i = 0; m->key && i <= m->mask; i++)
+        live += m->key[i] && !all_zero(m->cnt + i * NT);
+    while (slots < 2 * (live + extra))
+        slots *= 2;
+    b.key = rasad_malloc(slots * sizeof *b.key);
+    b.cnt = rasad_malloc(slots * NT * sizeof *b.cnt);
+    if (!b.key || !b.cnt) {
+        rasad_free(b.key);
+        rasad_free(b.cnt);
+        return RASAD_NOMEM;
+    }
+    memset(b.key, 0, slots * sizeof *b.key);
+    b.mask = slots - 1;
+    b.used = 0;
+    for (size_t i = 0; m->key && i <= m->mask; i++) {
+        if (!m->key[i] || all_zero(m->cnt + i * NT))
+            continue;
+        size_t s = slot_of(&b, m->key[i]);
+        b.key[s] = m->key[i];
+        memcpy(b.cnt + s * NT, m->cnt + i * NT, NT * sizeof *b.cnt);
+        b.used++;
+    }
+    rasad__ner_cmap_release(m);
+    *m = b;
+    return RASAD_OK;
+}
+
+int rasad__ner_cmap_reserve(ner_cmap *m, size_t extra)
+{
+    extra *= PER_TOKEN;
+    if (!m->key || 4 * (m->used + extra) > 3 * (m->mask + 1))
+        return rebuild(m, extra);
+    return RASAD_OK;
+}
+
+/* The key of the pair of forms (a, b), for the tag of b (right) or of a. */
+static uint64_t pair_key(uint64_t a, uint64_t b, int right)
+{
+    uint64_t k = ner_mix(a ^ (right ? 0x5bd1e995u : 0x27d4eb2fu), b);
+    return k ? k : 2;
+}
+
+static void count(ner_cmap *m, uint64_t h, uint8_t tag, int sign)
+{
+    size_t i = slot_of(m, h ? h : 1);
+    unsigned t = tag < NT ? tag : 0;
+    if (sign > 0) {
+        if (!m->key[i]) {
+            m->key[i] = h ? h : 1;
+            memset(m->cnt + i * NT, 0, NT * sizeof *m->cnt);
+            m->used++;
         }
-        val[i] |= 1u << m->t[e];
-    }
-    for (size_t j = 0; j < n; j++) {
-        uint64_t h = wh[j] ? wh[j] : 1;
-        size_t i = (size_t)(h ^ (h >> 29)) & mask;
-        while (key[i] != none && key[i] != h)
-            i = (i + 1) & mask;
-        bits[j] = key[i] == h ? val[i] : 0;
+        if (m->cnt[i * NT + t] < UINT16_MAX)
+            m->cnt[i * NT + t]++;
+    } else if (m->key[i] && m->cnt[i * NT + t]) {
+        m->cnt[i * NT + t]--;
     }
 }
 
-void rasad__ner_mem_push(ner_mem *m, const uint64_t *wh, const uint8_t *tags, size_t n)
+int rasad__ner_cmap_add(ner_cmap *m, const uint64_t *wh, const uint8_t *tags, size_t n,
+                        int sign)
 {
-    if (n > RASAD__NER_MEM_CAP / 2)
-        n = RASAD__NER_MEM_CAP / 2; /* a very long sentence: its first tokens */
-    if (m->nsent == RASAD__NER_MEM_SENT) { /* forget the oldest sentence */
-        m->total -= m->len[0];
-        memmove(m->len, m->len + 1, (RASAD__NER_MEM_SENT - 1) * sizeof *m->len);
-        m->nsent--;
+    int rc;
+
+    if (sign > 0 && (rc = rasad__ner_cmap_reserve(m, n)) != RASAD_OK)
+        return rc;
+    if (!m->key)
+        return RASAD_OK; /* nothing to take away from */
+    for (size_t j = 0; j < n; j++) {
+        count(m, wh[j], tags[j], sign);
+        if (j + 1 < n) {
+            count(m, pair_key(wh[j], wh[j + 1], 0), tags[j], sign);
+            count(m, pair_key(wh[j], wh[j + 1], 1), tags[j + 1], sign);
+        }
     }
-    while (m->total + n > RASAD__NER_MEM_CAP) {
-        m->total -= m->len[0];
-        memmove(m->len, m->len + 1, (RASAD__NER_MEM_SENT - 1) * sizeof *m->len);
-        m->nsent--;
+    return RASAD_OK;
+}
+
+/* The tags (1 << tag) counted for key h in m (NULL: none). */
+static uint32_t tags_of(const ner_cmap *m, uint64_t h)
+{
+    uint32_t bits = 0;
+    if (!m || !m->key || !m->used)
+        return 0;
+    size_t i = slot_of(m, h ? h : 1);
+    if (!m->key[i])
+        return 0;
+    for (unsigned t = 0; t < NT; t++)
+        if (m->cnt[i * NT + t])
+            bits |= 1u << t;
+    return bits;
+}
+
+void rasad__ner_mem_look(const ner_cmap *before, const ner_cmap *after, const uint64_t *wh,
+                         size_t n, ner_memtok *out)
+{
+    for (size_t j = 0; j < n; j++) {
+        ner_memtok *o = &out[j];
+        o->past = tags_of(before, wh[j]);
+        o->fut = tags_of(after, wh[j]);
+        o->bl = o->br = 0;
+        if (!(o->past | o->fut))
+            continue; /* the form is not there, nor any pair with it */
+        if (j + 1 < n) {
+            uint64_t k = pair_key(wh[j], wh[j + 1], 0);
+            o->bl = tags_of(before, k) | tags_of(after, k);
+        }
+        if (j > 0) {
+            uint64_t k = pair_key(wh[j - 1], wh[j], 1);
+            o->br = tags_of(before, k) | tags_of(after, k);
+        }
     }
-    for (size_t i = 0; i < n; i++) {
-        m->h[m->head] = wh[i];
-        m->t[m->head] = tags[i] < NT ? tags[i] : 0;
-        m->head = (m->head + 1) % RASAD__NER_MEM_CAP;
-    }
-    m->len[m->nsent++] = (uint32_t)n;
-    m->total += n;
 }

@@ -12,7 +12,7 @@
 /* The feature set's version: a model records the one it was trained with,
  * and a build reads only models of its own (features.c, gazetteer.c and
  * titles.c decide what a key means). */
-#define RASAD__NER_FX_VERSION 6u
+#define RASAD__NER_FX_VERSION 7u
 
 /* ---- gazetteer classes (gazetteer.c, titles.c, generated table) --------- */
 
@@ -133,24 +133,43 @@ void rasad__ner_clusters_release(ner_clusters *c);
 
 /* ---- document memory (memory.c) ------------------------------------------- */
 
-#define RASAD__NER_MEM_SENT 20    /* sentences remembered */
-#define RASAD__NER_MEM_CAP 1024u  /* tokens remembered, at most (a power of two) */
+#define RASAD__NER_MEM_SENT RASAD_NER_DOC_WINDOW /* sentences remembered on each side */
 
-typedef struct ner_mem {
-    uint64_t h[RASAD__NER_MEM_CAP]; /* form hashes, a ring */
-    uint8_t t[RASAD__NER_MEM_CAP];  /* their tags */
-    uint32_t len[RASAD__NER_MEM_SENT]; /* tokens of each remembered sentence, oldest first */
-    size_t nsent, total, head;      /* sentences, tokens, next ring position */
-} ner_mem;
+/* How often each word form, and each form beside a given next or previous
+ * form, had each tag in a set of sentences. */
+typedef struct ner_cmap {
+    uint64_t *key;   /* form hashes (0 stored as 1); 0: an empty slot */
+    uint16_t *cnt;   /* NT counts per slot */
+    size_t mask;     /* slots - 1 (no slots while key is NULL) */
+    size_t used;     /* slots in use, forms whose counts fell to 0 included */
+} ner_cmap;
 
-/* Forgets everything. */
-void rasad__ner_mem_reset(ner_mem *m);
-/* For the n form hashes wh, bits[j] = the tags (1 << tag) the form wh[j]
- * had in the remembered sentences, 0 when it was not there. */
-void rasad__ner_mem_bits(const ner_mem *m, const uint64_t *wh, size_t n, uint32_t *bits);
-/* Remembers a tagged sentence (its first RASAD__NER_MEM_CAP / 2 tokens),
- * forgetting the oldest sentences beyond RASAD__NER_MEM_SENT or the cap. */
-void rasad__ner_mem_push(ner_mem *m, const uint64_t *wh, const uint8_t *tags, size_t n);
+/* What the memory says of one token. */
+typedef struct ner_memtok {
+    uint32_t past;   /* the tags (1 << tag) its form had in the sentences before */
+    uint32_t fut;    /* ... and in the sentences after */
+    uint32_t bl;     /* the tags its form had (before or after) followed by the same
+                        next form */
+    uint32_t br;     /* ... and after the same previous form */
+} ner_memtok;
+
+/* An empty map is all zeros (no allocation). Release frees it (and leaves
+ * it empty); clear forgets every form and keeps the table. */
+void rasad__ner_cmap_release(ner_cmap *m);
+void rasad__ner_cmap_clear(ner_cmap *m);
+/* Adds (sign > 0) or takes away (sign < 0) a sentence of n form hashes wh
+ * and their tags: n forms and 2 (n - 1) pairs of neighbouring forms (each
+ * pair twice: with the tag of its first form and of its second). Taking
+ * away what was added never fails. RASAD_OK or NOMEM. */
+int rasad__ner_cmap_add(ner_cmap *m, const uint64_t *wh, const uint8_t *tags, size_t n,
+                        int sign);
+/* Makes room for the sentences of extra more tokens, so that adding them
+ * does not fail. RASAD_OK or NOMEM. */
+int rasad__ner_cmap_reserve(ner_cmap *m, size_t extra);
+/* For the n form hashes wh, what the maps of the sentences before and after
+ * (either may be NULL) say of each (out[0..n)). */
+void rasad__ner_mem_look(const ner_cmap *before, const ner_cmap *after, const uint64_t *wh,
+                         size_t n, ner_memtok *out);
 
 /* ---- splitting running text (text.c) -------------------------------------- */
 
@@ -178,16 +197,17 @@ void rasad__ner_fx_set_mgaz(ner_fx *fx, const ner_mgaz *g);
 int rasad__ner_fx_new(ner_fx **out);
 void rasad__ner_fx_free(ner_fx *fx);
 /* Computes the feature keys of every token of the sentence tok/len[0..n)
- * (n <= RASAD_NER_MAX_SENT), with what the document memory mem (NULL:
- * none) says of its forms. Returns RASAD_OK or NOMEM. */
-int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, size_t n,
-                      const ner_mem *mem);
+ * (n <= RASAD_NER_MAX_SENT), all but the document memory's. Returns
+ * RASAD_OK or NOMEM. */
+int rasad__ner_fx_run(ner_fx *fx, const char *const *tok, const size_t *len, size_t n);
 /* The form hashes of the sentence of the last rasad__ner_fx_run, owned by
- * fx (to remember the sentence in a ner_mem). */
+ * fx (for the document memory). */
 const uint64_t *rasad__ner_fx_forms(const ner_fx *fx);
-/* The document memory's tag bits of each token of that sentence
- * (rasad__ner_mem_bits, taken by rasad__ner_fx_run), owned by fx. */
-const uint32_t *rasad__ner_fx_mem(const ner_fx *fx);
+/* The document memory's keys of token i of a sentence of n tokens whose
+ * memory is mt[0..n): at most RASAD__NER_MEM_KEYS written into keys;
+ * returns how many. */
+#define RASAD__NER_MEM_KEYS 24
+size_t rasad__ner_mem_keys(const ner_memtok *mt, size_t n, size_t i, uint64_t *keys);
 /* The keys of token i after rasad__ner_fx_run: *nk of them. Owned by fx. */
 const uint64_t *rasad__ner_fx_keys(const ner_fx *fx, size_t i, size_t *nk);
 

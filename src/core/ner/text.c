@@ -17,12 +17,12 @@ void rasad__ner_text_release(rasad_ner *t)
     t->start = t->end = t->tl = NULL;
     t->tp = NULL;
     t->tags = NULL;
-    t->cap = t->ntok = 0;
+    t->cap = t->ntok_text = t->done = 0;
 }
 
 static int push(rasad_ner *t, size_t start, size_t end)
 {
-    if (t->ntok == t->cap) {
+    if (t->ntok_text == t->cap) {
         size_t cap = t->cap ? 2 * t->cap : 256;
         size_t *s = rasad_realloc(t->start, cap * sizeof *s);
         if (s)
@@ -43,9 +43,9 @@ static int push(rasad_ner *t, size_t start, size_t end)
             return RASAD_NOMEM;
         t->cap = cap;
     }
-    t->start[t->ntok] = start;
-    t->end[t->ntok] = end;
-    t->ntok++;
+    t->start[t->ntok_text] = start;
+    t->end[t->ntok_text] = end;
+    t->ntok_text++;
     return RASAD_OK;
 }
 
@@ -110,11 +110,15 @@ int rasad__ner_split(rasad_tokenizer *tk, const char *p, size_t n, const ner_spl
 }
 
 /* ---- tagging running text ----------------------------------------------------- */
+/* The tokens of the sentences not yet taken from the document are
+ * t->start/end[done .. ntok_text); those of the sentence being split are
+ * at the end, from sent0. */
 
 typedef struct tag_ctx {
     rasad_ner *t;
     rasad_ner_entity_fn fn;
     void *ctx;
+    size_t sent0;     /* first token of the sentence being split */
 } tag_ctx;
 
 static int tag_token(void *ctx, size_t start, size_t end)
@@ -122,20 +126,21 @@ static int tag_token(void *ctx, size_t start, size_t end)
     return push(((tag_ctx *)ctx)->t, start, end);
 }
 
-/* Calls fn for each entity in the tagged tokens. */
-static int emit(rasad_ner *t, rasad_ner_entity_fn fn, void *ctx)
+/* Calls fn for each entity in the tags[0..n) of the tokens from k. */
+static int emit(rasad_ner *t, size_t k, size_t n, rasad_ner_entity_fn fn, void *ctx)
 {
-    for (size_t i = 0; i < t->ntok;) {
-        unsigned tag = t->tags[i];
+    const uint8_t *tags = t->tags + k;
+    for (size_t i = 0; i < n;) {
+        unsigned tag = tags[i];
         size_t j = i + 1;
         if (tag == 0) {
             i++;
             continue;
         }
-        while (j < t->ntok && RASAD_NER_TAG_IS_I(t->tags[j]) &&
-               (unsigned)RASAD_NER_TAG_TYPE(t->tags[j]) == RASAD_NER_TAG_TYPE(tag))
+        while (j < n && RASAD_NER_TAG_IS_I(tags[j]) &&
+               (unsigned)RASAD_NER_TAG_TYPE(tags[j]) == RASAD_NER_TAG_TYPE(tag))
             j++;
-        int rc = fn(ctx, (int)RASAD_NER_TAG_TYPE(tag), t->start[i], t->end[j - 1]);
+        int rc = fn(ctx, (int)RASAD_NER_TAG_TYPE(tag), t->start[k + i], t->end[k + j - 1]);
         if (rc)
             return rc;
         i = j;
@@ -143,35 +148,75 @@ static int emit(rasad_ner *t, rasad_ner_entity_fn fn, void *ctx)
     return 0;
 }
 
+/* Takes the sentences whose tags are final (all of them when flush) and
+ * calls fn for their entities. */
+static int take(tag_ctx *c, int flush)
+{
+    rasad_ner *t = c->t;
+    size_t n;
+    int r = 0;
+
+    while (t->done < t->ntok_text &&
+           (r = rasad_ner_doc_next(t, flush, t->tags + t->done, t->ntok_text - t->done, &n)) != 0) {
+        if (r < 0) { /* taken, but not tagged */
+            t->done += n;
+            break;
+        }
+        r = emit(t, t->done, n, c->fn, c->ctx);
+        t->done += n;
+        if (r)
+            break;
+    }
+    if (t->done == t->ntok_text) {
+        t->done = t->ntok_text = c->sent0 = 0;
+    } else if (t->done > 4096 && 2 * t->done > t->ntok_text) { /* move the rest to the front */
+        size_t keep = t->ntok_text - t->done;
+        memmove(t->start, t->start + t->done, keep * sizeof *t->start);
+        memmove(t->end, t->end + t->done, keep * sizeof *t->end);
+        c->sent0 -= t->done;
+        t->ntok_text = keep;
+        t->done = 0;
+    }
+    return r;
+}
+
 static int tag_sentence(void *ctx)
 {
     tag_ctx *c = ctx;
     rasad_ner *t = c->t;
+    size_t k = c->sent0, n = t->ntok_text - k;
     int rc;
-    for (size_t i = 0; i < t->ntok; i++) {
+    for (size_t i = k; i < t->ntok_text; i++) {
         t->tp[i] = t->text + t->start[i];
         t->tl[i] = t->end[i] - t->start[i];
     }
-    rc = rasad_ner_tag(t, t->tp, t->tl, t->ntok, t->tags);
-    if (rc == RASAD_OK)
-        rc = emit(t, c->fn, c->ctx);
-    t->ntok = 0;
-    return rc;
+    if (n == 0)
+        return 0;
+    if ((rc = rasad_ner_doc_add(t, t->tp + k, t->tl + k, n)) != RASAD_OK) {
+        t->ntok_text = k; /* not added */
+        return rc;
+    }
+    c->sent0 = t->ntok_text;
+    return take(c, 0);
 }
 
 int rasad_ner_tag_text(rasad_ner *t, const char *p, size_t n, rasad_ner_entity_fn fn,
                        void *ctx)
 {
     static const ner_split_fns fns = { tag_token, tag_sentence };
-    tag_ctx c = { t, fn, ctx };
+    tag_ctx c = { t, fn, ctx, 0 };
     int rc;
 
     if (!t->tok && (rc = rasad_tokenizer_new(0, &t->tok)) != RASAD_OK)
         return rc;
     t->text = p;
-    t->ntok = 0;
-    rasad__ner_mem_reset(&t->mem); /* a text is a document of its own */
+    t->ntok_text = t->done = 0;
+    rasad_ner_reset(t); /* a text is a document of its own */
     rc = rasad__ner_split(t->tok, p, n, &fns, &c);
+    if (rc == 0)
+        rc = take(&c, 1);
+    rasad_ner_reset(t);
+    t->ntok_text = t->done = 0;
     t->text = NULL;
     return rc;
 }

@@ -270,12 +270,48 @@ static int mgaz_finish(ner_mgaz *g, const uint64_t *stream, size_t nstream)
     return rasad__ner_mgaz_index(g);
 }
 
+/* The form hashes of every token (for the memory's maps). */
+static int all_forms(rasad_ner_trainer *tr, uint64_t *wh)
+{
+    for (size_t i = 0; i < tr->ntok; i++) {
+        const char *s;
+        size_t sn;
+        int rc = rasad__ner_form(tr->form, tr->bytes + tr->toff[i],
+                                 tr->toff[i + 1] - tr->toff[i], &s, &sn);
+        if (rc != RASAD_OK)
+            return rc;
+        wh[i] = rasad__ner_hash_form(s, sn);
+    }
+    return RASAD_OK;
+}
+
+/* 1 when a document starts in the sentences (a, b]. */
+static int doc_started_after(const rasad_ner_trainer *tr, size_t a, size_t b)
+{
+    for (size_t j = a + 1; j <= b; j++)
+        if (tr->docstart[j])
+            return 1;
+    return 0;
+}
+
+/* Adds (sign 1) or takes away (-1) sentence s's predicted tags to m. */
+static int mem_sent(const rasad_ner_trainer *tr, ner_cmap *m, const uint64_t *wh,
+                    const uint8_t *pred, size_t s, int sign)
+{
+    size_t t0 = tr->sent[s];
+    return rasad__ner_cmap_add(m, wh + t0, pred + t0, tr->sent[s + 1] - t0, sign);
+}
+
 int rasad__ner_prepare(rasad_ner_trainer *tr, const uint8_t *pred)
 {
     const char *tok[RASAD_NER_MAX_SENT];
     size_t len[RASAD_NER_MAX_SENT];
-    ner_mem *mem = NULL;
-    int rc;
+    ner_memtok mt[RASAD_NER_MAX_SENT];
+    ner_cmap before = { 0 }, after = { 0 };
+    uint64_t *wh = NULL;
+    size_t doc_end = 0;
+    const size_t W = RASAD__NER_MEM_SENT;
+    int rc = RASAD_OK;
 
     if (!tr->prepared) {
         if ((rc = rasad__ner_clusters_build(tr->stream, tr->nstream, &tr->cl)) != RASAD_OK ||
@@ -289,12 +325,13 @@ int rasad__ner_prepare(rasad_ner_trainer *tr, const uint8_t *pred)
         tr->prepared = 1;
     }
     if (pred) {
-        if (!(mem = rasad_malloc(sizeof *mem)))
+        if (!(wh = rasad_malloc((tr->ntok + 1) * sizeof *wh)))
             return RASAD_NOMEM;
-        rasad__ner_mem_reset(mem);
+        if ((rc = all_forms(tr, wh)) != RASAD_OK)
+            goto done;
     }
     if ((rc = grow((void **)&tr->kstart, &tr->tokcap3, tr->ntok + 1, sizeof *tr->kstart)))
-        return rc;
+        goto done;
     tr->nkeys = 0;
     for (size_t s = 0; s < tr->nsent; s++) {
         size_t t0 = tr->sent[s], n = tr->sent[s + 1] - t0, nkeys = 0;
@@ -302,34 +339,53 @@ int rasad__ner_prepare(rasad_ner_trainer *tr, const uint8_t *pred)
             tok[i] = tr->bytes + tr->toff[t0 + i];
             len[i] = tr->toff[t0 + i + 1] - tr->toff[t0 + i];
         }
-        if (mem && tr->docstart[s])
-            rasad__ner_mem_reset(mem);
-        if ((rc = rasad__ner_fx_run(tr->fx, tok, len, n, mem)) != RASAD_OK) {
-            rasad_free(mem);
-            return rc;
+        if (pred && tr->docstart[s]) { /* a new document: the sentences after s in it */
+            rasad__ner_cmap_clear(&before);
+            rasad__ner_cmap_clear(&after);
+            for (doc_end = s + 1; doc_end < tr->nsent && !tr->docstart[doc_end]; doc_end++)
+                ;
+            for (size_t j = s + 1; j < doc_end && j <= s + W && rc == RASAD_OK; j++)
+                rc = mem_sent(tr, &after, wh, pred, j, 1);
+            if (rc != RASAD_OK)
+                goto done;
         }
-        if (mem)
-            rasad__ner_mem_push(mem, rasad__ner_fx_forms(tr->fx), pred + t0, n);
+        if ((rc = rasad__ner_fx_run(tr->fx, tok, len, n)) != RASAD_OK)
+            goto done;
+        if (pred)
+            rasad__ner_mem_look(&before, &after, wh + t0, n, mt);
         for (size_t i = 0; i < n; i++) {
             size_t nk;
             (void)rasad__ner_fx_keys(tr->fx, i, &nk);
-            nkeys += nk;
+            nkeys += nk + (pred ? RASAD__NER_MEM_KEYS : 0);
         }
-        if ((rc = grow((void **)&tr->keys, &tr->keycap, tr->nkeys + nkeys, sizeof *tr->keys))) {
-            rasad_free(mem);
-            return rc;
-        }
+        if ((rc = grow((void **)&tr->keys, &tr->keycap, tr->nkeys + nkeys, sizeof *tr->keys)))
+            goto done;
         for (size_t i = 0; i < n; i++) {
             size_t nk;
             const uint64_t *k = rasad__ner_fx_keys(tr->fx, i, &nk);
             tr->kstart[t0 + i] = tr->nkeys;
             memcpy(tr->keys + tr->nkeys, k, nk * sizeof *k);
             tr->nkeys += nk;
+            if (pred)
+                tr->nkeys += rasad__ner_mem_keys(mt, n, i, tr->keys + tr->nkeys);
+        }
+        if (pred) { /* slide the window: s joins the sentences before s + 1 */
+            if ((rc = mem_sent(tr, &before, wh, pred, s, 1)) != RASAD_OK)
+                goto done;
+            if (s >= W && !doc_started_after(tr, s - W, s))
+                (void)mem_sent(tr, &before, wh, pred, s - W, -1);
+            if (s + 1 < doc_end)
+                (void)mem_sent(tr, &after, wh, pred, s + 1, -1);
+            if (s + W + 1 < doc_end && (rc = mem_sent(tr, &after, wh, pred, s + W + 1, 1)))
+                goto done;
         }
     }
     tr->kstart[tr->ntok] = tr->nkeys;
-    rasad_free(mem);
-    return RASAD_OK;
+done:
+    rasad__ner_cmap_release(&before);
+    rasad__ner_cmap_release(&after);
+    rasad_free(wh);
+    return rc;
 }
 
 /* ---- feature ids ---------------------------------------------------------- */
