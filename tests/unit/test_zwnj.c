@@ -204,7 +204,7 @@ static void test_idempotent(void)
     const char *in[] = {
         "میدهیهایی", "روزنامهنگارهای سرشناس", "علاقهمندان", "بی بی پارک",
         "برنامههای هستهای", "بزرگترها", "حرفهایها", "کتابهایشان",
-        "می رویها",
+        "می رویها", "میر های",
     };
     for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
         char *once = restore(in[i]);

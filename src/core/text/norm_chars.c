@@ -512,6 +512,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         props = e->props;
         out = inv ? "\xEF\xBF\xBD" : p + src;
         out_len = inv ? 3 : len;
+        size_t last_off = 0; /* where in out the letter a mark may compose with starts */
         if (cp == 0x0621 && ls.last_cp == 0x0647 && !ls.pend_space && !ls.pend_zwnj &&
             (fl & RASAD_NORM_LETTERS) &&
             !(rasad__norm_lookup(peek(p, n, i))->props & (RASAD__P_LETTER | RASAD__P_HAMZA))) {
@@ -555,8 +556,14 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                 out = folded;
             }
             cp = peek(out, out_len, 0);
-            if (out_len > 2) /* a ligature or letter + mark: compose with nothing */
-                cp = (cp == 0x0647 && out_len == 4) ? 0x0654 : 0;
+            if (out_len > 2 && cp == 0x0647 && out_len == 4)
+                cp = 0x0654; /* ه + the ezafe mark */
+            else if (out_len > 2) { /* a ligature (ﻻ -> لا): a mark composes with its
+                                     * last letter, as it will when the output is read again */
+                int two = ((unsigned char)out[out_len - 2] & 0xE0) == 0xC0;
+                cp = two ? peek(out, out_len, out_len - 2) : 0;
+                last_off = two ? out_len - 2 : 0;
+            }
             break;
         case RASAD__NK_DIGIT:
             if (cp < 0x80 && !(fl & RASAD_NORM_DIGITS_ASCII) &&
@@ -622,7 +629,7 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
         if (o->cap - o->n < out_len + 8 && rasad__nout_reserve(o, out_len + 8, nm->want_map))
             return RASAD_NOMEM;
         flush_pending(nm, &ls, props, src);
-        ls.last_at = o->n;
+        ls.last_at = o->n + last_off;
         put(o, out, out_len, src);
         ls.last_cp = cp;
         ls.last_props = props;

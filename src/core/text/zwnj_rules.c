@@ -398,6 +398,10 @@ static int rejoins_as_plural(span a, span b)
         span t = { w, x.n + b.n };
         if (rasad__zw_outer_suffix(t, &stem) != 2 || stem != x.n)
             return 0;
+        /* nor as a verb with می that a lacks (میر های -> میرهای would
+         * plan again as می‌رهای) */
+        if (!k && rasad__zw_verb_prefix(t))
+            return 0;
     }
     return 1;
 }
