@@ -333,7 +333,9 @@ static uint32_t peek(const char *p, size_t n, size_t i)
 }
 
 /* The first code point from p[i] on that the pass will write: marks,
- * tatweel, ZWJ and other dropped characters are skipped. 0 at the end. */
+ * tatweel, ZWJ and other dropped characters are skipped, and ZWNJs (with
+ * RASAD_NORM_ZWNJ a ZWNJ stays only before a letter, which is no digit:
+ * callers ask whether a digit follows). 0 at the end. */
 static uint32_t peek_kept(const char *p, size_t n, size_t i, unsigned fl)
 {
     while (i < n) {
@@ -341,7 +343,10 @@ static uint32_t peek_kept(const char *p, size_t n, size_t i, unsigned fl)
         int inv;
         size_t len = rasad__utf8_decode(p + i, n - i, &cp, &inv);
         const rasad__norm_entry *e = rasad__norm_lookup(cp);
-        if (!((e->kind == RASAD__NK_DROP || e->kind == RASAD__NK_ZWJ) && e->flag && (fl & e->flag)))
+        /* a ZWNJ goes too when the repair is on and no letter follows it
+         * (۰.‌۰: the decimal mark is judged as it will be read again) */
+        if (!((e->kind == RASAD__NK_DROP || e->kind == RASAD__NK_ZWJ) && e->flag && (fl & e->flag)) &&
+            !(e->kind == RASAD__NK_ZWNJ && (fl & RASAD_NORM_ZWNJ)))
             return cp;
         i += len;
     }
