@@ -310,6 +310,10 @@ def read_news(path):
                     any(not 0 < o < key[2] or o % 2 for o in offs) or \
                     list(offs) != sorted(set(offs)):
                 raise SystemExit("%s:%d: offsets out of the key" % (path, n))
+            if not (0 <= key[0] < 1 << 32 and 0 <= key[1] < 1 << 32):
+                raise SystemExit("%s:%d: a hash is not 32 bits" % (path, n))
+            if key in news:
+                raise SystemExit("%s:%d: the same key twice" % (path, n))
             news[key] = offs
     return news
 

@@ -181,7 +181,18 @@ static int end_sentence(run *r)
     if (n == 0)
         return CLI_OK;
     if (grow((void **)&r->wait, &r->waitcap, r->nwait + 1, sizeof *r->wait) != 0) {
-        cli_error("out of memory");
+        /* no room to wait: the sentences before it are written, then it
+         * untagged, so every line stays in its place */
+        cli_error("%s:%zu: out of memory: sentence written untagged", r->file, r->lineno);
+        (void)drain(r, 1);
+        rasad_ner_reset(r->ner);
+        for (size_t k = r->cur; k < r->ntok; k++) {
+            fwrite(r->bytes + r->off[k], 1, r->len[k], stdout);
+            putchar('\t');
+            fputs(rasad_ner_tag_name(0), stdout);
+            putchar('\n');
+        }
+        r->cur = r->ntok;
         return CLI_SOME_FAILED;
     }
     for (size_t k = r->cur; k < r->ntok; k++)
@@ -218,7 +229,14 @@ static int put_line(run *r, const char *p, size_t n)
         return CLI_OK;
     }
     if (grow((void **)&r->trail, &r->trailcap, r->ntrailb + n + 1, 1) != 0) {
-        cli_error("out of memory");
+        /* no room to hold the line back: what waits is written first */
+        cli_error("%s:%zu: out of memory: the sentences before it written untagged",
+                  r->file, r->lineno);
+        while (r->w0 < r->nwait)
+            write_oldest(r, NULL);
+        rasad_ner_reset(r->ner);
+        fwrite(p, 1, n, stdout);
+        putchar('\n');
         return CLI_SOME_FAILED;
     }
     memcpy(r->trail + r->ntrailb, p, n);

@@ -872,7 +872,9 @@ static void test_talks_named(void)
     static const char *const t =
         "حمید کریمی مسئول مذاکرات با مریم صادقی درباره قرارداد بوده است.\n"
         "حمید کریمی پس از مذاکره با مریم صادقی به توافق رسید.\n"
-        "دور تازه مذاکرات حمید کریمی و مریم صادقی فردا برگزار می‌شود.";
+        "دور تازه مذاکرات حمید کریمی و مریم صادقی فردا برگزار می‌شود.\n"
+        "حمید کریمی مخالف مذاکره با مریم صادقی است و نشست بعدی فردا برگزار می‌شود.\n"
+        "حمید کریمی مسئول دور بعد مذاکره با مریم صادقی است.";
     ents e = { .n = 0 };
     rasad_events_result r;
     add(&e, t, "حمید کریمی", 1, RASAD_NER_PER);      /* 0 */
@@ -881,6 +883,10 @@ static void test_talks_named(void)
     add(&e, t, "مریم صادقی", 2, RASAD_NER_PER);      /* 3 */
     add(&e, t, "حمید کریمی", 3, RASAD_NER_PER);      /* 4 */
     add(&e, t, "مریم صادقی", 3, RASAD_NER_PER);      /* 5 */
+    add(&e, t, "حمید کریمی", 4, RASAD_NER_PER);      /* 6 */
+    add(&e, t, "مریم صادقی", 4, RASAD_NER_PER);      /* 7 */
+    add(&e, t, "حمید کریمی", 5, RASAD_NER_PER);      /* 8 */
+    add(&e, t, "مریم صادقی", 5, RASAD_NER_PER);      /* 9 */
     TH_EQ_INT(rasad_events_extract(t, strlen(t), e.v, e.n, 20000, &r), RASAD_OK);
     TH_EQ_INT(r.nevents, 2);
     if (r.nevents == 2) {

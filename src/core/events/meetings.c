@@ -38,22 +38,30 @@ static const ev_word talk_nouns[] = {
 static const ev_word by_phone[] = { { "تلفنی" } };
 /* ... but talks that are over («پس از مذاکره با X به توافق رسید») or held
  * («مذاکرات … برگزار می‌شود», «گفت‌وگو … را آغاز کرد») were held */
-static const ev_word talks_over[] = { { "پس از" }, { "بعد از" }, { "طی" }, { "بعد" } };
+static const ev_word talks_over[] = { { "پس از" }, { "بعد از" }, { "طی" } };
 static const ev_word talks_held[] = { { "برگزار" }, { "آغاز" } };
 #define HELD_AFTER 15 /* tokens after the noun «برگزار» or «آغاز» may stand */
+/* Verbs that end the talks' clause: a «برگزار» after them is another's. */
+static const ev_word clause_ends[] = { { "است" }, { "بود" }, { "نیست" }, { "بودند" },
+                                       { "هستند" }, { "شد" }, { "کرد" }, { "کردند" } };
 
 /* Were the talks named by the nominal trigger [t, n1) held: over before
  * the clause goes on, or held by a verb after them? */
 static int talks_were_held(const ev_doc *d, size_t s, size_t t, size_t n1)
 {
     const ev_sent *se = &d->sent[s];
-    for (size_t k = 1; k <= 2 && k <= t - se->t0; k++)
+    for (size_t k = 1; k <= 2 && k <= t - rasad__ev_clause(d, se->t0, t, CLAUSE); k++)
         for (size_t o = 0; o < EV_COUNT(talks_over); o++)
             if (rasad__ev_match(d, t - k, t, talks_over[o].w) == k)
                 return 1;
-    for (size_t u = n1; u < se->t1 && u < n1 + HELD_AFTER; u++)
+    for (size_t u = n1; u < se->t1 && u < n1 + HELD_AFTER; u++) {
+        if (u > n1 && (d->tok[u].gap & (EV_G_HARD | EV_G_COMMA)))
+            break;                              /* in its own clause only */
+        if (rasad__ev_in(d, u, clause_ends, EV_COUNT(clause_ends)))
+            break;                              /* «… است و نشست بعدی برگزار می‌شود» */
         if (rasad__ev_in(d, u, talks_held, EV_COUNT(talks_held)))
             return 1;
+    }
     return 0;
 }
 /* «دیدار برابر/مقابل X», «دیدار فینال»: a match */

@@ -70,7 +70,7 @@ static int news_find(uint32_t h, const char *a, size_t n, rasad__zw_hit *hit)
         memcpy(hit->own + k, a + at, n - at);
         hit->w = hit->own;
         hit->n = k + n - at;
-        hit->flags = RASAD__ZW_SPLIT;
+        hit->flags = RASAD__ZW_SPLIT | RASAD__ZW_LEARNED;
         return 1;
     }
 }

@@ -33,6 +33,7 @@ extern const uint32_t rasad__zw_news_mask;     /* news slot count - 1 (a power o
 
 #define RASAD__ZW_SPLIT 1u /* joined form is no word of the list: restore inside a word */
 #define RASAD__ZW_PAIR 2u  /* two parts, one bound or productive: join across a space */
+#define RASAD__ZW_LEARNED 4u /* a spelling learned from news (never in a table's flag byte) */
 
 #define RASAD__LEX_SLOT_OFF(s) ((s) >> 8)
 #define RASAD__LEX_SLOT_LEN(s) ((s) & 0xffu)

@@ -561,8 +561,9 @@ int rasad__norm_chars(rasad_norm *nm, const char *p, size_t n)
                 out = folded;
             }
             cp = peek(out, out_len, 0);
-            if (out_len > 2 && cp == 0x0647 && out_len == 4)
-                cp = 0x0654; /* ه + the ezafe mark */
+            if (out_len == 4 && cp == 0x0647 && (unsigned char)out[2] == 0xD9 &&
+                (unsigned char)out[3] == 0x94)
+                cp = 0x0654; /* ه + the ezafe mark (not the ligature ه + ی, ﱓ) */
             else if (out_len > 2) { /* a ligature (ﻻ -> لا): a mark composes with its
                                      * last letter, as it will when the output is read again */
                 int two = ((unsigned char)out[out_len - 2] & 0xE0) == 0xC0;

@@ -178,6 +178,32 @@ static size_t last_piece(span t, const char *z, size_t zl)
     return at;
 }
 
+/* May the hit's ZWNJs go in? Always for the word list's words; a spelling
+ * learned from news only when each of its pieces comes back unchanged when
+ * planned alone, as the next pass will plan it: otherwise normalize would
+ * not be idempotent (the news writes خوشبینانه‌ترین, but خوشبینانه alone is
+ * خوش‌بینانه; کاراته‌کاهای, but کاهای alone reads as کاه + ای). Learned keys
+ * nest only as deep as the table's words do, so the recursion is short. */
+static int hit_usable(const rasad__zw_hit *hit)
+{
+    if (!(hit->flags & RASAD__ZW_LEARNED))
+        return 1;
+    rasad__zwnj_edit ed[RASAD__ZW_HIT_MAX + 1];
+    const char *w = hit->w;
+    size_t n = hit->n, s = 0;
+    for (size_t i = 0; i <= n; i++) {
+        int z = i + 2 < n && (unsigned char)w[i] == 0xe2 && (unsigned char)w[i + 1] == 0x80 &&
+                (unsigned char)w[i + 2] == 0x8c;
+        if (i < n && !z)
+            continue;
+        if (rasad__zwnj_plan(w + s, i - s, ed) != 0)
+            return 0;
+        s = i + 3;
+        i += 2;
+    }
+    return 1;
+}
+
 /* Plans the inserts inside stem s (a compound the tables may know, or a
  * productive one). whole says s is the whole segment, already looked up.
  * Returns the offset of the last ZWNJ inserted, or 0. */
@@ -187,7 +213,7 @@ static size_t plan_compound(plan *pl, span s, size_t base, int whole, const hash
         return 0;
     rasad__zw_hit hit;
     if (!whole && rasad__zw_find(hash_prefix(hs, s.n), s.p, s.n, NULL, 0, &hit)) {
-        if (!(hit.flags & RASAD__ZW_SPLIT))
+        if (!(hit.flags & RASAD__ZW_SPLIT) || !hit_usable(&hit))
             return 0;
         insert_like(pl, s, base, hit.w, hit.n);
         return last_piece(s, hit.w, hit.n);
@@ -198,7 +224,7 @@ static size_t plan_compound(plan *pl, span s, size_t base, int whole, const hash
             continue;
         span x = { s.p, s.n - k };
         if (rasad__zw_find(hash_prefix(hs, x.n), x.p, x.n, NULL, 0, &hit) &&
-            (hit.flags & RASAD__ZW_SPLIT) && !rasad__lex_contains(s.p, s.n)) {
+            (hit.flags & RASAD__ZW_SPLIT) && !rasad__lex_contains(s.p, s.n) && hit_usable(&hit)) {
             insert_like(pl, x, base, hit.w, hit.n);
             return last_piece(x, hit.w, hit.n);
         }
@@ -238,7 +264,7 @@ static void plan_rules(plan *pl, span t, size_t base, int first, const hashes *h
         return;
     rasad__zw_hit hit;
     int found = may && rasad__zw_find(h, t.p, t.n, NULL, 0, &hit);
-    if (found && (hit.flags & RASAD__ZW_SPLIT)) {
+    if (found && (hit.flags & RASAD__ZW_SPLIT) && hit_usable(&hit)) {
         insert_like(pl, t, base, hit.w, hit.n);
         size_t at = last_piece(t, hit.w, hit.n);
         if (at) {
