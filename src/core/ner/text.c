@@ -119,6 +119,8 @@ typedef struct tag_ctx {
     rasad_ner_entity_fn fn;
     void *ctx;
     size_t sent0;     /* first token of the sentence being split */
+    size_t last_end;  /* end of the last entity given to fn */
+    int any;          /* fn has been given an entity */
 } tag_ctx;
 
 static int tag_token(void *ctx, size_t start, size_t end)
@@ -126,9 +128,13 @@ static int tag_token(void *ctx, size_t start, size_t end)
     return push(((tag_ctx *)ctx)->t, start, end);
 }
 
-/* Calls fn for each entity in the tags[0..n) of the tokens from k. */
-static int emit(rasad_ner *t, size_t k, size_t n, rasad_ner_entity_fn fn, void *ctx)
+/* Calls c->fn for each entity in the tags[0..n) of the tokens from k. An
+ * entity that would start before the last one ended is left out: the words
+ * one character expands to (﷽ is four) share that character's bytes, and
+ * the entities a caller gets never overlap and come in order. */
+static int emit(tag_ctx *c, size_t k, size_t n)
 {
+    rasad_ner *t = c->t;
     const uint8_t *tags = t->tags + k;
     for (size_t i = 0; i < n;) {
         unsigned tag = tags[i];
@@ -140,10 +146,15 @@ static int emit(rasad_ner *t, size_t k, size_t n, rasad_ner_entity_fn fn, void *
         while (j < n && RASAD_NER_TAG_IS_I(tags[j]) &&
                (unsigned)RASAD_NER_TAG_TYPE(tags[j]) == RASAD_NER_TAG_TYPE(tag))
             j++;
-        int rc = fn(ctx, (int)RASAD_NER_TAG_TYPE(tag), t->start[k + i], t->end[k + j - 1]);
+        size_t start = t->start[k + i], end = t->end[k + j - 1];
+        i = j;
+        if (c->any && start < c->last_end)
+            continue;
+        int rc = c->fn(c->ctx, (int)RASAD_NER_TAG_TYPE(tag), start, end);
         if (rc)
             return rc;
-        i = j;
+        c->last_end = end;
+        c->any = 1;
     }
     return 0;
 }
@@ -162,7 +173,7 @@ static int take(tag_ctx *c, int flush)
             t->done += n;
             break;
         }
-        r = emit(t, t->done, n, c->fn, c->ctx);
+        r = emit(c, t->done, n);
         t->done += n;
         if (r)
             break;
@@ -204,7 +215,7 @@ int rasad_ner_tag_text(rasad_ner *t, const char *p, size_t n, rasad_ner_entity_f
                        void *ctx)
 {
     static const ner_split_fns fns = { tag_token, tag_sentence };
-    tag_ctx c = { t, fn, ctx, 0 };
+    tag_ctx c = { t, fn, ctx, 0, 0, 0 };
     int rc;
 
     if (!t->tok && (rc = rasad_tokenizer_new(0, &t->tok)) != RASAD_OK)
