@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "rasad/text.h"
 #include "cli.h"
 
@@ -27,25 +28,77 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return CLI_USAGE;
 }
 
+/* The reader's buffer: 64 KiB, more only for a longer line. read(2) into
+ * it directly (no stdio buffer, no copy of each line as getline() made),
+ * and a line is handed on where it lies. */
+#define LINE_BUF (64u * 1024u)
+
 static int each_line_of(FILE *f, const char *name, cli_line_fn fn, void *ctx)
 {
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t got;
-    int rc = CLI_OK;
+    int fd = fileno(f);
+    size_t cap = LINE_BUF, have = 0, at = 0, lineno = 0;
+    char *buf = malloc(cap + 2);
+    int rc = CLI_OK, eof = 0;
 
-    while ((got = getline(&line, &cap, f)) >= 0) {
-        size_t n = (size_t)got;
-        int has_nl = n > 0 && line[n - 1] == '\n';
-        lineno++;
-        if ((rc = fn(ctx, name, lineno, line, n - (size_t)has_nl, has_nl)) != 0)
+    if (!buf) {
+        cli_error("out of memory");
+        return CLI_SOME_FAILED;
+    }
+    while (rc == CLI_OK) {
+        /* the lines whole in buf[at..have) */
+        char *nl;
+        while (at < have && (nl = memchr(buf + at, '\n', have - at)) != NULL) {
+            size_t n = (size_t)(nl - (buf + at));
+            /* as getline() left it: the newline, then a NUL (over the
+             * next line's first byte, put back after) */
+            char keep = nl[1];
+            nl[1] = '\0';
+            lineno++;
+            rc = fn(ctx, name, lineno, buf + at, n, 1);
+            nl[1] = keep;
+            at += n + 1;
+            if (rc != 0)
+                break;
+        }
+        if (rc != 0)
             break;
+        if (eof) {
+            if (at < have) { /* a last line with no newline */
+                buf[have] = '\0';
+                lineno++;
+                rc = fn(ctx, name, lineno, buf + at, have - at, 0);
+            }
+            break;
+        }
+        /* the start of a line to the front, room for more */
+        if (at > 0) {
+            memmove(buf, buf + at, have - at);
+            have -= at;
+            at = 0;
+        }
+        if (have == cap) {
+            char *b = realloc(buf, 2 * cap + 2);
+            if (!b) {
+                cli_error("out of memory");
+                rc = CLI_SOME_FAILED;
+                break;
+            }
+            buf = b;
+            cap *= 2;
+        }
+        ssize_t got = read(fd, buf + have, cap - have);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            cli_error("cannot read '%s': %s", name, strerror(errno));
+            rc = CLI_SOME_FAILED;
+            break;
+        }
+        if (got == 0)
+            eof = 1;
+        have += (size_t)got;
     }
-    if (rc == CLI_OK && ferror(f)) {
-        cli_error("cannot read '%s': %s", name, strerror(errno));
-        rc = CLI_SOME_FAILED;
-    }
-    free(line);
+    free(buf);
     return rc;
 }
 
