@@ -121,8 +121,10 @@ int rasad__http_parse(const char *msg, size_t n, size_t max, rasad__http *h,
         return RASAD_PARSE;
     }
     v = memchr(msg, ' ', n < 32 ? n : 32);
+    /* a status is three digits; a longer run of digits is no status (and
+     * must not overflow the int) */
     for (v = v ? v + 1 : msg + n; v < msg + n && *v >= '0' && *v <= '9'; v++)
-        h->status = h->status * 10 + (*v - '0');
+        h->status = h->status < 1000 ? h->status * 10 + (*v - '0') : h->status;
     hend = rasad__memcasemem(msg, n, "\r\n\r\n");
     body = hend ? hend + 4 : NULL;
     if (!hend && (hend = rasad__memcasemem(msg, n, "\n\n")) != NULL)
