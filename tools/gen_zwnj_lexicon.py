@@ -434,6 +434,13 @@ def main():
             continue
         seen.add(k)
         zw_unique.append(w)
+    # A list word whose letters the news spells with other ZWNJs, and that
+    # the list would not let split anyway, gives way to the news spelling
+    # (نشسته‌ای in the list, نشست‌های in the news: the rules would read the
+    # joined word as the list's).
+    zw_unique = [w for w in zw_unique
+                 if not (news.get(news_key(w), zwnj_offsets(w)) != zwnj_offsets(w) and
+                         not split_trusted(w, wset))]
     zw_slots, zw_mask = build_table(
         zw_unique, slot_of, lambda w: w.replace(ZWNJ, "").encode("utf-8"))
     first_of, second_of = {}, {}
