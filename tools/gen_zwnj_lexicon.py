@@ -165,16 +165,16 @@ PLAIN_ENDINGS = ["یان", "ان", "ی"]
 
 
 def split_trusted(w, words, news_says=False):
-    """May a joined occurrence of w be split? Not when its letters, or its
-    letters less a plain ending, are a word of the list (همچنین, فرماندهی),
-    nor when its last part is one the planner's rules decide (ها, ای, تر),
-    unless the news writes w with its ZWNJs (news_says: پیش‌بینی, though the
-    list has پیشبینی too; کلمه‌ای, not the plural of کلم)."""
+    """May a joined occurrence of w be split? Not when its letters are a word
+    of the list, nor when its last part is one the planner's rules decide
+    (ها, ای, تر), unless the news writes w with its ZWNJs (news_says:
+    پیش‌بینی, though the list has پیشبینی too; کلمه‌ای, not the plural of
+    کلم); and never when its letters less a plain ending are a word of the
+    list (فرماندهی) or its last part is مند/گرا after a letter other than ه.
+    tools/learn_zwnj_news.py asks it with news_says too."""
     k = w.replace(ZWNJ, "")
     parts = w.split(ZWNJ)
-    if news_says:
-        return not (parts[-1] in JOINED_SECOND and not parts[-2].endswith("ه"))
-    if k in words or parts[-1] in RULE_SUFFIX:
+    if not news_says and (k in words or parts[-1] in RULE_SUFFIX):
         return False
     if parts[-1] in JOINED_SECOND and not parts[-2].endswith("ه"):
         return False

@@ -21,7 +21,8 @@ OUT holds no text: one line a word, four fields, tab-separated:
 The key is the word without its ZWNJs (normalized: Persian ی ک, no
 harakat); the key hash is the lexicon's (rasad__lex_hash_final of
 rasad__lex_hash_more from RASAD__LEX_HASH_INIT), the check hash the same
-function from CHECK_INIT; an offset is where a ZWNJ goes in the key. Lines
+function from RASAD__ZW_NEWS_CHECK_INIT (gen_zwnj_lexicon.news_key computes
+both); an offset is where a ZWNJ goes in the key. Lines
 are sorted, so the same text gives the same bytes.
 
 When DIR/news is absent (a fresh clone), the committed models/zwnj_news.tsv
@@ -44,7 +45,6 @@ import news_text  # noqa: E402  (the article text of the news sets)
 ZWNJ = "\u200c"
 DIC = "/usr/share/hunspell/fa_IR.dic"
 COMMITTED = os.path.join(ROOT, "models", "zwnj_news.tsv")
-CHECK_INIT = 0x9747B28C  # RASAD__ZW_NEWS_CHECK_INIT in lexicon_tables.h
 MIN_COUNT = 2            # written with ZWNJ at least this often
 MAX_ZWNJ = 3             # ZWNJs a word may have (the table packs 3 offsets)
 
@@ -60,29 +60,6 @@ def words_of(line):
         w = re.sub(ZWNJ + "+", ZWNJ, w).strip(ZWNJ)
         if w:
             yield w
-
-
-def check_hash(b):
-    h = gen.hash_state(b, CHECK_INIT)
-    h ^= h >> 15
-    h = (h * 0x2C1B3C6D) & 0xFFFFFFFF
-    h ^= h >> 12
-    return h
-
-
-def splittable(w, words):
-    """gen_zwnj_lexicon's split_trusted without its first two tests: the
-    joined form may be a word of the list, and the last part may be one the
-    planner's rules place (ها, ای, تر), since the news has said how this
-    word is written (کلمه‌ای, not the plural of کلم; کمپ‌ها)."""
-    k = w.replace(ZWNJ, "")
-    parts = w.split(ZWNJ)
-    if parts[-1] in gen.JOINED_SECOND and not parts[-2].endswith("ه"):
-        return False
-    for e in gen.PLAIN_ENDINGS:
-        if k.endswith(e) and len(k) - len(e) >= 2 and k[:-len(e)] in words:
-            return False
-    return True
 
 
 def learn(news_dir, words):
@@ -105,15 +82,13 @@ def learn(news_dir, words):
             continue
         if w.count(ZWNJ) > MAX_ZWNJ or len(k.encode("utf-8")) > 255:
             continue
-        if not gen.trusted_zwnj(w, words) or not splittable(w, words):
+        # the news has said how w is written, so the joined form may be a
+        # word of the list and the last part one the rules place (کلمه‌ای,
+        # not the plural of کلم)
+        if not gen.trusted_zwnj(w, words) or not gen.split_trusted(w, words, news_says=True):
             continue
-        kb = k.encode("utf-8")
-        offs, at = [], 0
-        for part in w.split(ZWNJ)[:-1]:
-            at += len(part.encode("utf-8"))
-            offs.append(at)
-        out.append("%08x\t%08x\t%d\t%s" % (gen.fnv1a(kb), check_hash(kb), len(kb),
-                                           ",".join(str(o) for o in offs)))
+        h, c, nb = gen.news_key(w)
+        out.append("%08x\t%08x\t%d\t%s" % (h, c, nb, ",".join(str(o) for o in gen.zwnj_offsets(w))))
     return sorted(out), len(count)
 
 

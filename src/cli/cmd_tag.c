@@ -103,18 +103,24 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-/* Writes the oldest waiting sentence with tags (all O when tags is NULL)
- * and the lines after it, and forgets it. */
-static void write_oldest(run *r, const uint8_t *tags)
+/* Writes tokens [t0, t0 + n) as token<TAB>tag lines (tags NULL: all O). */
+static void write_tokens(const run *r, size_t t0, size_t n, const uint8_t *tags)
 {
-    waiting *w = &r->wait[r->w0];
-    for (size_t k = 0; k < w->ntok; k++) {
-        size_t t = w->tok + k;
+    for (size_t k = 0; k < n; k++) {
+        size_t t = t0 + k;
         fwrite(r->bytes + r->off[t], 1, r->len[t], stdout);
         putchar('\t');
         fputs(rasad_ner_tag_name(tags ? tags[k] : 0), stdout);
         putchar('\n');
     }
+}
+
+/* Writes the oldest waiting sentence with tags (all O when tags is NULL)
+ * and the lines after it, and forgets it. */
+static void write_oldest(run *r, const uint8_t *tags)
+{
+    waiting *w = &r->wait[r->w0];
+    write_tokens(r, w->tok, w->ntok, tags);
     if (w->ntrail)
         fwrite(r->trail + w->trail, 1, w->ntrail, stdout);
     r->w0++;
@@ -186,12 +192,7 @@ static int end_sentence(run *r)
         cli_error("%s:%zu: out of memory: sentence written untagged", r->file, r->lineno);
         (void)drain(r, 1);
         rasad_ner_reset(r->ner);
-        for (size_t k = r->cur; k < r->ntok; k++) {
-            fwrite(r->bytes + r->off[k], 1, r->len[k], stdout);
-            putchar('\t');
-            fputs(rasad_ner_tag_name(0), stdout);
-            putchar('\n');
-        }
+        write_tokens(r, r->cur, r->ntok - r->cur, NULL);
         r->cur = r->ntok;
         return CLI_SOME_FAILED;
     }

@@ -167,11 +167,7 @@ size_t rasad__ev_visit(ev_doc *d, size_t s, size_t t, size_t n1)
             a++;
         if (a < at)
             np = ev_side(d, a, at, RASAD_SIDE_SUBJECT, 0, p, RASAD_EVENTS_MAX_PARTS);
-        size_t before = t;
-        for (size_t o = 0; o < EV_COUNT(opens) && np == 0; o++)
-            for (size_t k = 1; k <= 2 && k <= t - cs; k++)
-                if (rasad__ev_match(d, t - k, t, opens[o].w) == k)
-                    before = t - k;
+        size_t before = np == 0 ? t - rasad__ev_phrase_before(d, cs, t, opens, EV_COUNT(opens)) : t;
         if (np == 0 && before < t)
             np = ev_side(d, cs, before, RASAD_SIDE_SUBJECT, 1, p, RASAD_EVENTS_MAX_PARTS);
         end = at + 1 + (d->ent[dest].t1 - d->ent[dest].t0);

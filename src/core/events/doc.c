@@ -295,6 +295,16 @@ size_t rasad__ev_match(const ev_doc *d, size_t t, size_t lim, const char *w)
     }
 }
 
+size_t rasad__ev_phrase_before(const ev_doc *d, size_t lo, size_t t, const ev_word *list, size_t n)
+{
+    size_t got = 0;
+    for (size_t k = 1; k <= 2 && k <= t - lo; k++)
+        for (size_t i = 0; i < n; i++)
+            if (rasad__ev_match(d, t - k, t, list[i].w) == k)
+                got = k;
+    return got;
+}
+
 int rasad__ev_longest(const ev_doc *d, size_t t, size_t lim, const void *list,
                       size_t stride, size_t nw, size_t *ntok)
 {

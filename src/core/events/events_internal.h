@@ -188,6 +188,11 @@ void rasad__ev_events(ev_doc *d, size_t s);
 
 /* 1 when token t is in the list. */
 int rasad__ev_in(const ev_doc *d, size_t t, const ev_word *list, size_t n);
+
+/* How many of the (at most 2) tokens right before t, none before lo, make
+ * a phrase of list[0..n) (the longest that does); 0 when none: «در» or
+ * «پس از» before a trigger. */
+size_t rasad__ev_phrase_before(const ev_doc *d, size_t lo, size_t t, const ev_word *list, size_t n);
 /* 1 when entity e (doc index) is right after a preposition (title words
  * between them skipped), or is a person right after a relational office
  * (نماینده پوتین), at or after token lo. */

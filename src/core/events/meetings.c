@@ -45,15 +45,13 @@ static const ev_word talks_held[] = { { "برگزار" }, { "آغاز" } };
 static const ev_word clause_ends[] = { { "است" }, { "بود" }, { "نیست" }, { "بودند" },
                                        { "هستند" }, { "شد" }, { "کرد" }, { "کردند" } };
 
-/* Were the talks named by the nominal trigger [t, n1) held: over before
- * the clause goes on, or held by a verb after them? */
-static int talks_were_held(const ev_doc *d, size_t s, size_t t, size_t n1)
+/* Were the talks named by the nominal trigger [t, n1), in the clause from
+ * cs, held: over before the clause goes on, or held by a verb after them? */
+static int talks_were_held(const ev_doc *d, size_t s, size_t cs, size_t t, size_t n1)
 {
     const ev_sent *se = &d->sent[s];
-    for (size_t k = 1; k <= 2 && k <= t - rasad__ev_clause(d, se->t0, t, CLAUSE); k++)
-        for (size_t o = 0; o < EV_COUNT(talks_over); o++)
-            if (rasad__ev_match(d, t - k, t, talks_over[o].w) == k)
-                return 1;
+    if (rasad__ev_phrase_before(d, cs, t, talks_over, EV_COUNT(talks_over)))
+        return 1;
     for (size_t u = n1; u < se->t1 && u < n1 + HELD_AFTER; u++) {
         if (u > n1 && (d->tok[u].gap & (EV_G_HARD | EV_G_COMMA)))
             break;                              /* in its own clause only */
@@ -166,11 +164,7 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
     }
     if (!verbal && t > cs && rasad__ev_in(d, t - 1, rasad__ev_intents, rasad__ev_nintents))
         return n1;                              /* «برای گفت‌وگو»: not held */
-    size_t before = t;                          /* «X در دیدار با Y»: X before «در» */
-    for (size_t k = 1; k <= 2 && k <= t - cs; k++)
-        for (size_t o = 0; o < EV_COUNT(opens); o++)
-            if (rasad__ev_match(d, t - k, t, opens[o].w) == k)
-                before = t - k;
+    size_t before = t - rasad__ev_phrase_before(d, cs, t, opens, EV_COUNT(opens)); /* «X در دیدار با Y» */
     size_t wlo = 0, whi = 0, slo = 0, shi = 0;  /* the «با» side and the subject side */
     if (verbal) {
         end = n1 + m;
@@ -229,7 +223,7 @@ static size_t meeting(ev_doc *d, size_t s, size_t t, size_t n1)
     if ((flags & RASAD_EVENT_NOMINAL) && !talk &&
         rasad__ev_longest(d, t, n1, talk_nouns, sizeof *talk_nouns, EV_COUNT(talk_nouns), &m) >= 0 &&
         m == n1 - t && !(n1 < se->t1 && rasad__ev_in(d, n1, by_phone, 1)) &&
-        !talks_were_held(d, s, t, n1))
+        !talks_were_held(d, s, cs, t, n1))
         return end;                             /* «مذاکرات با تهران»: talks, none held here */
     if (d->sporty && rasad__ev_in(d, t, matches, EV_COUNT(matches)) &&
         !(verbal && has_type(d, p, np, RASAD_NER_PER) && has_type(d, p + np, nwith, RASAD_NER_PER)))

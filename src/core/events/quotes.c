@@ -463,7 +463,6 @@ static void after_words(ev_doc *d, size_t s, size_t t, size_t v1, int verb)
     }
 }
 
-/* The verb at [t, v1) with words after it. Returns the token to go on from. */
 /* «X با اشاره به اینکه …؛ گفت:»: news often writes a semicolon where a
  * comma belongs, so a verb whose clause [w0, …) names no one, right after
  * «؛», is said by who heads the clause before it: a person, a pronoun or an
@@ -484,6 +483,7 @@ static speaker speaker_before_semicolon(ev_doc *d, size_t s, size_t w0, speaker 
     return find_speaker(d, s, h, end);
 }
 
+/* The verb at [t, v1) with words after it. Returns the token to go on from. */
 static size_t before_words(ev_doc *d, size_t s, size_t t, size_t v1, int verb)
 {
     const ev_sent *se = &d->sent[s];
@@ -540,9 +540,8 @@ static size_t according_to(ev_doc *d, size_t s, size_t t, size_t m)
             (d->tok[d->ent[e].t1].gap & EV_G_HARD))
             return w0;
         c = d->ent[e].t1;
-        for (size_t u = c, vm; u < se->t1; u++)
-            if (d->tok[u].depth == 0 && verb_at(d, u, se->t1, &vm) >= 0)
-                return w0;                      /* «… X گفت، …» follows: X's words */
+        if (rasad__ev_speech_after(d, s, c))
+            return w0;                          /* «… X گفت، …» follows: X's words */
     }
     speaker sp = find_speaker(d, s, w0, c);
     if (sp.ent < 0 && !(sp.flags & RASAD_QUOTE_PRONOUN)) {

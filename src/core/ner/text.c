@@ -119,8 +119,7 @@ typedef struct tag_ctx {
     rasad_ner_entity_fn fn;
     void *ctx;
     size_t sent0;     /* first token of the sentence being split */
-    size_t last_end;  /* end of the last entity given to fn */
-    int any;          /* fn has been given an entity */
+    size_t last_end;  /* end of the last entity given to fn (0 before the first) */
 } tag_ctx;
 
 static int tag_token(void *ctx, size_t start, size_t end)
@@ -148,13 +147,12 @@ static int emit(tag_ctx *c, size_t k, size_t n)
             j++;
         size_t start = t->start[k + i], end = t->end[k + j - 1];
         i = j;
-        if (c->any && start < c->last_end)
+        if (start < c->last_end)
             continue;
         int rc = c->fn(c->ctx, (int)RASAD_NER_TAG_TYPE(tag), start, end);
         if (rc)
             return rc;
         c->last_end = end;
-        c->any = 1;
     }
     return 0;
 }
@@ -215,7 +213,7 @@ int rasad_ner_tag_text(rasad_ner *t, const char *p, size_t n, rasad_ner_entity_f
                        void *ctx)
 {
     static const ner_split_fns fns = { tag_token, tag_sentence };
-    tag_ctx c = { t, fn, ctx, 0, 0, 0 };
+    tag_ctx c = { t, fn, ctx, 0, 0 };
     int rc;
 
     if (!t->tok && (rc = rasad_tokenizer_new(0, &t->tok)) != RASAD_OK)

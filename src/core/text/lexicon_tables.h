@@ -112,13 +112,13 @@ typedef struct rasad__zw_hit {
     const char *w; /* the word with its ZWNJs: in the const blob, or own[] for
                     * a spelling learned from news; never freed */
     size_t n;      /* its length in bytes */
-    unsigned flags; /* RASAD__ZW_SPLIT | RASAD__ZW_PAIR */
+    unsigned flags; /* RASAD__ZW_SPLIT | RASAD__ZW_PAIR | RASAD__ZW_LEARNED */
     char own[RASAD__ZW_HIT_MAX]; /* a learned word, written out (w points here) */
 } rasad__zw_hit;
 
 /* Looks the key a[0..an) + b[0..bn) (no ZWNJ; bn may be 0) up in the
  * trusted ZWNJ words, and a key with no b in the spellings learned from news
- * too (RASAD__ZW_SPLIT only; hit->w then points into hit->own, so *hit must
+ * too (RASAD__ZW_SPLIT | RASAD__ZW_LEARNED; hit->w then points into hit->own, so *hit must
  * outlive its use of w). h is rasad__lex_hash_more() of the key from
  * RASAD__LEX_HASH_INIT, before rasad__lex_hash_final(). Returns 1 and fills
  * *hit when found, 0 otherwise. Pure and thread-safe. */
