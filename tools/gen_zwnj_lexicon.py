@@ -292,7 +292,8 @@ def zwnj_offsets(w):
 
 
 def read_news(path):
-    """models/zwnj_news.tsv: {(key hash, check hash, key bytes): offsets}."""
+    """models/zwnj_news.tsv: {(key hash, check hash, key bytes): offsets};
+    a word kept joined has no offsets (written -)."""
     news = {}
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -300,13 +301,13 @@ def read_news(path):
                 continue
             try:
                 h, c, nb, offs = line.rstrip("\n").split("\t")
-                offs = tuple(int(o) for o in offs.split(","))
+                offs = () if offs == "-" else tuple(int(o) for o in offs.split(","))
                 key = (int(h, 16), int(c, 16), int(nb))
             except ValueError:
                 raise SystemExit("%s:%d: not key_hash check_hash bytes offsets" % (path, n))
             # keys are Persian letters, two bytes each; the offsets rise
             # inside the key, on letter boundaries (lexicon.c relies on it)
-            if not 0 < key[2] < 256 or key[2] % 2 or not 0 < len(offs) <= 3 or \
+            if not 0 < key[2] < 256 or key[2] % 2 or not len(offs) <= 3 or \
                     any(not 0 < o < key[2] or o % 2 for o in offs) or \
                     list(offs) != sorted(set(offs)):
                 raise SystemExit("%s:%d: offsets out of the key" % (path, n))
@@ -331,7 +332,8 @@ def news_key(w):
 def news_table(entries):
     """The learned spellings left for the news table, open addressing by
     key hash (load <= 1/2): three words a slot, key hash, check hash, and
-    key bytes | offset << 8 | offset << 16 | offset << 24 (0 when unused);
+    key bytes | offset << 8 | offset << 16 | offset << 24 (0 when unused;
+    a word kept joined has no offset);
     a slot whose third word is 0 is empty (no key is empty)."""
     size = 2
     while size < 2 * len(entries):
@@ -395,6 +397,10 @@ def main():
         return 2
     dic, lists_path, news_path, outpath = sys.argv[1:5]
     news = read_news(news_path)
+    # Words the news keeps joined go to the news table as they are; the
+    # planner asks for them before any rule (zwnj.c, plan_rules).
+    kept = {k: o for k, o in news.items() if not o}
+    news = {k: o for k, o in news.items() if o}
     classes, tail_ids, tails, cand_off, cand = tail_tables(read_lists(lists_path))
     with open(dic, encoding="utf-8") as f:
         lines = f.read().split("\n")
@@ -480,7 +486,8 @@ def main():
         " * (Debian myspell-fa, GPL; generated at build time, never committed).",
         " * %d words, %d trusted ZWNJ words (%d of them written so in news),"
         % (len(words), len(zw_unique), len(news_says)),
-        " * %d more learned from news (models/zwnj_news.tsv). */" % len(news),
+        " * %d more learned from news and %d words it keeps joined (models/zwnj_news.tsv). */"
+        % (len(news), len(kept)),
         '#include "lexicon_tables.h"',
         '#include "zwnj_lists.h"',
         "",
@@ -503,7 +510,7 @@ def main():
     # and the filter (128 KiB) stays in cache where the table does not.
     bloom = [0] * (BLOOM_BITS // 64)
     for h in [fnv1a(w.replace(ZWNJ, "").encode("utf-8")) for w in zw_unique] + \
-            [k[0] for k in news]:
+            [k[0] for k in news] + [k[0] for k in kept]:
         for b in (h & (BLOOM_BITS - 1), ((h >> 16) | (h << 16)) & (BLOOM_BITS - 1)):
             bloom[b >> 6] |= 1 << (b & 63)
     out.append("")
@@ -511,7 +518,7 @@ def main():
     for i in range(0, len(bloom), 4):
         out.append("    " + ", ".join("0x%016xu" % x for x in bloom[i:i + 4]) + ",")
     out.append("};")
-    news_slots, news_mask = news_table(news)
+    news_slots, news_mask = news_table({**news, **kept})
     out.append("")
     out.append("const uint32_t rasad__zw_news[%d][3] = {" % len(news_slots))
     for sl in news_slots:

@@ -346,9 +346,30 @@ static void test_learned(void)
     TH_EQ_INT(rasad__zw_find(h, "جان", strlen("جان"), "باختگان", strlen("باختگان"), &hit), 0);
 }
 
+/* Words that writers who type ZWNJs keep joined in the news: no rule splits
+ * them (the verb rule read میانی as می + انی, the comparative دکترین as دک +
+ * ترین), their suffixes still take a ZWNJ, and the keep answers for the
+ * whole word only, never as a spelling to insert. */
+static void test_kept(void)
+{
+    check("در دورهٔ میانی", "در دورهٔ میانی");
+    check("رختکن تیم و دکترین نظامی", "رختکن تیم و دکترین نظامی");
+    check("دکترینهای نظامی", "دکترین" ZW "های نظامی");
+    const char *k = "میانی";
+    uint32_t h = rasad__lex_hash_final(rasad__lex_hash_more(RASAD__LEX_HASH_INIT, k, strlen(k)));
+    TH_EQ_INT(rasad__zw_news_kept(h, k, strlen(k)), 1);
+    rasad__zw_hit hit;
+    TH_EQ_INT(rasad__zw_find(rasad__lex_hash_more(RASAD__LEX_HASH_INIT, k, strlen(k)), k,
+                             strlen(k), NULL, 0, &hit), 0);
+    k = "جانباختگان"; /* a learned spelling, not kept */
+    h = rasad__lex_hash_final(rasad__lex_hash_more(RASAD__LEX_HASH_INIT, k, strlen(k)));
+    TH_EQ_INT(rasad__zw_news_kept(h, k, strlen(k)), 0);
+}
+
 int main(void)
 {
     test_lexicon();
+    test_kept();
     test_verb_prefix();
     test_plural();
     test_comparative();

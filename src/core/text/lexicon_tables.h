@@ -125,4 +125,9 @@ typedef struct rasad__zw_hit {
 int rasad__zw_find(uint32_t h, const char *a, size_t an, const char *b,
                    size_t bn, rasad__zw_hit *hit);
 
+/* Is a[0..n) (no ZWNJ) a word that writers who type ZWNJs keep joined in
+ * the news (میانی, رهگیری), so that no rule may split it? h is the key's
+ * final hash (rasad__lex_hash_final). Pure and thread-safe. */
+int rasad__zw_news_kept(uint32_t h, const char *a, size_t n);
+
 #endif

@@ -262,6 +262,8 @@ static void plan_rules(plan *pl, span t, size_t base, int first, const hashes *h
     int may = rasad__zw_bloom_may(fh);
     if ((layers & RASAD__ZW_L_KEEP) && rasad__zw_keep_joined(t))
         return;
+    if (may && rasad__zw_news_kept(fh, t.p, t.n))
+        return; /* the news keeps it joined (میانی: not می + انی) */
     rasad__zw_hit hit;
     int found = may && rasad__zw_find(h, t.p, t.n, NULL, 0, &hit);
     if (found && (hit.flags & RASAD__ZW_SPLIT) && hit_usable(&hit)) {
