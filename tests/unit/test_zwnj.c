@@ -192,6 +192,8 @@ static void test_no_harm_more(void)
         "رباعیات خیام",
         "او هم رفت",
         "آنها و اینها",
+        "پدر بیمارش را دید و بیدارش کرد", /* بیمار + ش, not بی + مارش */
+        "سنگ" ZW "های گرانبهایی",        /* گرانبها + یی, not گرانب + هایی */
     };
     for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
         check(keep[i], keep[i]);

@@ -120,6 +120,24 @@ static int lex_base(span w)
     return 0;
 }
 
+/* lex_base(), or w less a pronoun clitic (ش م ت مان تان شان) is a list
+ * word joined: بیمارش is بیمار + ش, not بی + مارش. */
+static int lex_base_clitic(span w)
+{
+    static const affix clitic[] = { AFFIX("مان"), AFFIX("تان"), AFFIX("شان"),
+                                    AFFIX("ش"), AFFIX("م"), AFFIX("ت") };
+    if (lex_base(w))
+        return 1;
+    for (size_t i = 0; i < COUNT(clitic); i++) {
+        if (!ends_with(w, &clitic[i]))
+            continue;
+        span x = { w.p, w.n - clitic[i].n };
+        if (letters(x) >= 3 && lex(x))
+            return 1;
+    }
+    return 0;
+}
+
 static int known(span w)
 {
     rasad__zw_hit hit;
@@ -223,7 +241,9 @@ static size_t plural_stem(span t)
         span x = { t.p, t.n - rasad__zw_plural[i].n };
         if (letters(x) < 2)
             return 0;
-        if (known(x) || (letters(x) >= 4 && !lex(t)))
+        /* not when the ها belongs to a word of the list (گرانبهایی:
+         * گرانبها + یی, not گرانب + هایی) */
+        if (known(x) || (letters(x) >= 4 && !lex(t) && !lex3(x.p, x.n, "ها", 4, NULL, 0)))
             return x.n;
         return 0;
     }
@@ -372,7 +392,7 @@ size_t rasad__zw_inner_split(span t)
         if (!starts_with(t, &firsts[i]))
             continue;
         span r = { t.p + firsts[i].n, t.n - firsts[i].n };
-        if (letters(r) >= 3 && lex_base(r) && !lex_base(t) && !is_verb(r))
+        if (letters(r) >= 3 && lex_base(r) && !lex_base_clitic(t) && !is_verb(r))
             return firsts[i].n;
     }
     return 0;
