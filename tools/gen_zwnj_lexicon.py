@@ -134,6 +134,8 @@ PAIR_FIRST = 100
 # least PAIR_FAMILY times (نرم‌افزارها, نرم‌افزاری, نرم‌افزاران), as a phrase it has not
 # (جمهوری اسلامی is not listed with its plural).
 PAIR_FAMILY = 3
+# Plural endings a second part may carry (longest first).
+PAIR_PLURALS = ("هایشان", "هایتان", "هایمان", "هایی", "هایش", "هایت", "هایم", "های", "ها")
 FAMILY_ENDINGS = ("ها", "های", "\u200cها", "\u200cهای", "ی", "ان", "ای", "\u200cای")
 
 
@@ -463,20 +465,40 @@ def main():
         if key in news:
             if news.pop(key) == zwnj_offsets(w):
                 news_says.add(w)
+    zw_set = set(zw_unique)
+
+    def pair_base(w, parts):
+        return len(parts) == 2 and (
+            parts[1] not in wset or
+            len(second_of[parts[1]]) >= PAIR_SECOND or
+            len(first_of[parts[0]]) >= PAIR_FIRST or
+            family(w, wset) >= PAIR_FAMILY)
+
+    def pair(w):
+        """PAIR for w. A second part that is a word of the list + a plural
+        ending (الله‌اکبرها: اکبر + ها) is as bound as that word: typed
+        «الله اکبر ها», the planner sees the pair الله + اکبر before it
+        drops the space of the plural, and the next pass would see الله +
+        اکبرها; so w is joined only where its uninflected pair is."""
+        parts = w.split(ZWNJ)
+        if not pair_base(w, parts):
+            return False
+        for end in PAIR_PLURALS:
+            b0 = parts[1][:-len(end)]
+            if parts[1].endswith(end) and len(b0) >= 2 and b0 in wset:
+                base = parts[0] + ZWNJ + b0
+                return base in zw_set and pair_base(base, base.split(ZWNJ))
+        return True
+
     zw_flags = []
     flag_of = {}
     for sl in zw_slots:
         f = 0
         w = word_of_slot.get(sl)
         if w is not None:
-            parts = w.split(ZWNJ)
             if split_trusted(w, wset, w in news_says):
                 f |= F_SPLIT
-            if len(parts) == 2 and (
-                    parts[1] not in wset or
-                    len(second_of[parts[1]]) >= PAIR_SECOND or
-                    len(first_of[parts[0]]) >= PAIR_FIRST or
-                    family(w, wset) >= PAIR_FAMILY):
+            if pair(w):
                 f |= F_PAIR
             flag_of[w] = f
         zw_flags.append(f)
