@@ -422,6 +422,13 @@ static int rejoins_as_plural(span a, span b)
          * plan again as می‌رهای) */
         if (!k && rasad__zw_verb_prefix(t))
             return 0;
+        /* nor as a word the tables split, which the planner asks first
+         * (رد های -> ردهای would plan again as the learned رده‌ای) */
+        uint32_t h = rasad__lex_hash_more(RASAD__LEX_HASH_INIT, t.p, t.n);
+        rasad__zw_hit hit;
+        if (!rasad__zw_news_kept(rasad__lex_hash_final(h), t.p, t.n) &&
+            rasad__zw_find(h, t.p, t.n, NULL, 0, &hit) && (hit.flags & RASAD__ZW_SPLIT))
+            return 0;
     }
     return 1;
 }
