@@ -4,11 +4,11 @@ ZWNJ, for the normalizer to restore where a crawl deleted it.
 
 usage: learn_zwnj_news.py [--data DIR] OUT.tsv
 
-Reads the text of three sources under DIR (default ../shared/data beside the
+Reads the text of two sources under DIR (default ../shared/data beside the
 repository), one document at a time: the articles of DIR/news (the text of
-bench/news_text.py), the documents of the NSURL-2019 NER training set (its
-tokens, which keep their ZWNJs) and the passages of ParsiNLU's reading
-comprehension set; a source that is absent is named on stderr. It counts
+bench/news_text.py) and the documents of the NSURL-2019 NER training set
+(its tokens, which keep their ZWNJs); a source that is absent is named on
+stderr. It counts
 every word as written: a run of Persian letters and ZWNJs. A spelling with
 ZWNJs is learned when the text writes it that way at least twice, in at least
 two documents, and at least twice as often (plus one) as joined (پیش‌بینی 200
@@ -45,9 +45,7 @@ is copied to OUT unchanged and a line on stderr says nothing was learned, so
 tools/check_generated.sh passes without the data and checks it with.
 """
 import collections
-import glob
 import gzip
-import json
 import os
 import re
 import shutil
@@ -88,8 +86,9 @@ def words_of(line):
 def documents(data):
     """Yields (source, the words of one document) for each document of the
     text sources under data that are present, and says on stderr which are
-    absent. A document is a news article, an NSURL-2019 training document
-    or a ParsiNLU passage (each passage once)."""
+    absent. A document is a news article or an NSURL-2019 training
+    document. (ParsiNLU's passages are left out: they are what
+    bench/search_eval.py searches, and they added 2 positions.)"""
     news = os.path.join(data, "news")
     for t in news_text.texts(news):
         yield "news", [w for p in news_text.paragraphs(t) for w in words_of(p)]
@@ -108,18 +107,6 @@ def documents(data):
             yield "nsurl", doc
     else:
         sys.stderr.write("learn_zwnj_news: %s is absent\n" % nsurl)
-    passages = sorted(glob.glob(os.path.join(data, "search", "parsinlu",
-                                             "reading_comprehension", "*.jsonl")))
-    if not passages:
-        sys.stderr.write("learn_zwnj_news: no ParsiNLU passages under %s\n" % data)
-    seen = set()
-    for path in passages:
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                p = json.loads(line).get("passage") or ""
-                if p and p not in seen:
-                    seen.add(p)
-                    yield "parsinlu", list(words_of(p))
 
 
 def may_touch(w, suffixes, zw_keys):
