@@ -68,6 +68,8 @@ CLEAN_ZWNJ = 3           # ZWNJ words that make an article's spelling count
 KEEP_COUNT = 5           # joined in such documents at least this often
 KEEP_ZWNJ = 0            # ... and written with a ZWNJ at most this often
 LISTS = os.path.join(ROOT, "src", "core", "text", "zwnj_lists.c")
+# The endings that take no ZWNJ but hide a compound (plain_suffix in zwnj.c).
+PLAIN_SUFFIXES = ("یان", "انی", "ان", "ی")
 
 # Marks dropped inside a word (harakat, tatweel, the hamza above of ۀ).
 DROP = dict.fromkeys(list(range(0x064B, 0x0660)) + [0x0640, 0x0670, 0x0654])
@@ -116,7 +118,7 @@ def may_touch(w, suffixes, zw_keys):
     ending) is the key of a ZWNJ word."""
     if w.endswith(suffixes) or w.startswith("بی") or "می" in w[:5] or w in zw_keys:
         return True
-    return any(w.endswith(p) and w[:-len(p)] in zw_keys for p in ("یان", "انی", "ان", "ی"))
+    return any(w.endswith(p) and w[:-len(p)] in zw_keys for p in PLAIN_SUFFIXES)
 
 
 def learn(data, words, suffixes):
@@ -151,8 +153,8 @@ def learn(data, words, suffixes):
         # not the plural of کلم)
         if not gen.trusted_zwnj(w, words) or not gen.split_trusted(w, words, news_says=True):
             continue
-        h, c, nb = gen.news_key(w)
-        out.append("%08x\t%08x\t%d\t%s" % (h, c, nb, ",".join(str(o) for o in gen.zwnj_offsets(w))))
+        h, chk, nb = gen.news_key(w)
+        out.append("%08x\t%08x\t%d\t%s" % (h, chk, nb, ",".join(str(o) for o in gen.zwnj_offsets(w))))
     learned = len(out)
     zw_keys = set(with_zwnj) | {w.replace(ZWNJ, "") for w in words if ZWNJ in w}
     for w, j in clean.items():
@@ -160,8 +162,8 @@ def learn(data, words, suffixes):
             continue
         if len(w.encode("utf-8")) > 255 or not may_touch(w, suffixes, zw_keys):
             continue
-        h, c, nb = gen.news_key(w)
-        out.append("%08x\t%08x\t%d\t-" % (h, c, nb))
+        h, chk, nb = gen.news_key(w)
+        out.append("%08x\t%08x\t%d\t-" % (h, chk, nb))
     return sorted(out), len(count), learned, len(out) - learned, read
 
 
@@ -188,7 +190,8 @@ def main():
     suffixes = tuple(a for name in gen.TAIL_LISTS for a in lists[name])
     lines, distinct, split, kept, read = learn(data, words, suffixes)
     with open(out, "w", encoding="utf-8") as f:
-        f.write("# ZWNJ spellings learned from the news text by tools/learn_zwnj_news.py\n")
+        f.write("# ZWNJ spellings and words kept joined, learned from the news and NSURL-2019 "
+                "text by tools/learn_zwnj_news.py\n")
         f.write("# (hashes only, no text); key_hash check_hash key_bytes zwnj_offsets (- kept joined)\n")
         for line in lines:
             f.write(line + "\n")

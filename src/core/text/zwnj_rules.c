@@ -103,21 +103,26 @@ static int lex(span w)
     return rasad__lex_contains(w.p, w.n);
 }
 
+/* Is w less one of the endings of list[0..n) a word of the list, with at
+ * least min letters left? */
+static int less_ending_is_word(span w, const affix *list, size_t n, size_t min)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!ends_with(w, &list[i]))
+            continue;
+        span x = { w.p, w.n - list[i].n };
+        if (letters(x) >= min && lex(x))
+            return 1;
+    }
+    return 0;
+}
+
 /* Is w a word of the list, or w less a plain ending (ی, ان, یان) one? The
  * list lacks many such forms (بیکاری, دانشمندان) that news writes joined. */
 static int lex_base(span w)
 {
     static const affix plain[] = { AFFIX("یان"), AFFIX("ان"), AFFIX("ی") };
-    if (lex(w))
-        return 1;
-    for (size_t i = 0; i < COUNT(plain); i++) {
-        if (!ends_with(w, &plain[i]))
-            continue;
-        span x = { w.p, w.n - plain[i].n };
-        if (letters(x) >= 2 && lex(x))
-            return 1;
-    }
-    return 0;
+    return lex(w) || less_ending_is_word(w, plain, COUNT(plain), 2);
 }
 
 /* lex_base(), or w less a pronoun clitic (ش م ت مان تان شان) is a list
@@ -126,16 +131,7 @@ static int lex_base_clitic(span w)
 {
     static const affix clitic[] = { AFFIX("مان"), AFFIX("تان"), AFFIX("شان"),
                                     AFFIX("ش"), AFFIX("م"), AFFIX("ت") };
-    if (lex_base(w))
-        return 1;
-    for (size_t i = 0; i < COUNT(clitic); i++) {
-        if (!ends_with(w, &clitic[i]))
-            continue;
-        span x = { w.p, w.n - clitic[i].n };
-        if (letters(x) >= 3 && lex(x))
-            return 1;
-    }
-    return 0;
+    return lex_base(w) || less_ending_is_word(w, clitic, COUNT(clitic), 3);
 }
 
 static int known(span w)
